@@ -1,0 +1,140 @@
+// defineOp: an op is one object holding its name, argument names, shape rule, forward and
+// backward (STYLE §3.2). The engine is the only caller of these fields.
+
+import type { DType } from '../core/dtype.js';
+import { BackendError } from '../core/errors.js';
+import type { Backend } from '../backend/kernels.js';
+import { Tensor, type GradNode } from '../tensor/tensor.js';
+import { isGradEnabled, withGradEnabled } from './no-grad.js';
+
+/** What a shape rule sees of an input: its shape and dtype, nothing else. */
+export interface TensorMeta {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+}
+
+export interface OutMeta {
+  shape: readonly number[];
+  dtype: DType;
+}
+
+export interface ForwardCtx<A> {
+  /** The kernels of the inputs' backend. */
+  readonly k: Backend;
+  readonly inputs: readonly Tensor[];
+  readonly attrs: A;
+  /** The output, already allocated from the shape rule (for `alias` ops: sharing input 0). */
+  readonly out: Tensor;
+  /** True when this call is recorded for backward; save only then. */
+  readonly needsGrad: boolean;
+  /** Keeps tensors for backward (ignored when the call is not recorded). */
+  save(...tensors: Tensor[]): void;
+  /** Non-tensor data for backward (e.g. a computed scale), kept only when recorded. */
+  stash: unknown;
+}
+
+export interface BackwardCtx<A> {
+  readonly inputs: readonly Tensor[];
+  readonly attrs: A;
+  readonly saved: readonly Tensor[];
+  readonly stash: unknown;
+}
+
+export interface OpDef<A> {
+  /** The one spelling: public function name, error prefix, kernel key. */
+  readonly name: string;
+  /** SPEC section, e.g. '§2'. */
+  readonly spec: string;
+  /** User-facing argument names, as error messages print them. */
+  readonly args: readonly string[];
+  /** The only place where validity is decided; pure on shapes, dtypes and attrs. */
+  shape(inputs: readonly TensorMeta[], attrs: A): OutMeta;
+  /** Fills ctx.out with kernels (and may save what backward needs). */
+  forward(ctx: ForwardCtx<A>): void;
+  /**
+   * Gradient for each input, written with nabla ops (so it runs on every backend and can itself be
+   * differentiated). Return null for inputs without a gradient. Broadcast inputs may receive a
+   * gradient of the output's shape: the engine sums it down.
+   */
+  backward?(ctx: BackwardCtx<A>, dy: Tensor): readonly (Tensor | null)[];
+  /** The output shares input 0's storage (reshape); forward only validates. */
+  readonly alias?: boolean;
+}
+
+class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
+  saved: Tensor[] = [];
+  stash: unknown = undefined;
+  released = false;
+  constructor(
+    readonly def: OpDef<A>,
+    readonly k: Backend,
+    readonly inputs: readonly Tensor[],
+    readonly attrs: A,
+    readonly out: Tensor,
+    readonly needsGrad: boolean,
+  ) {}
+  get opName(): string {
+    return this.def.name;
+  }
+  save(...tensors: Tensor[]): void {
+    if (this.needsGrad) for (const t of tensors) this.saved.push(t);
+  }
+  release(): void {
+    this.saved = [];
+    this.stash = undefined;
+    this.released = true;
+  }
+}
+
+export interface Op<A> {
+  readonly def: OpDef<A>;
+  /** Runs the op on tensors of one backend, recording it for backward where needed. */
+  apply(inputs: readonly Tensor[], attrs: A): Tensor;
+}
+
+/** The engine-internal view of a recorded node (autograd/engine uses it). */
+export interface RecordedNode extends GradNode {
+  readonly def: OpDef<unknown>;
+  readonly attrs: unknown;
+  readonly saved: readonly Tensor[];
+  readonly stash: unknown;
+  readonly released: boolean;
+}
+
+export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
+  return {
+    def,
+    apply(inputs: readonly Tensor[], attrs: A): Tensor {
+      const k = inputs[0].backend;
+      let anyGrad = false;
+      for (let i = 0; i < inputs.length; i++) {
+        const t = inputs[i];
+        if (t.backend !== k) throw mixedBackends(def, inputs);
+        t.assertAlive(def.name);
+        if (t.requiresGrad) anyGrad = true;
+      }
+      const meta = def.shape(inputs, attrs);
+      let size = 1;
+      for (let i = 0; i < meta.shape.length; i++) size *= meta.shape[i];
+      const storage = def.alias ? inputs[0].storage : k.alloc(meta.dtype, size);
+      const out = new Tensor(storage, meta.shape, k, meta.dtype);
+      const needsGrad = anyGrad && def.backward !== undefined && isGradEnabled();
+      const node = new OpNode<A>(def, k, inputs, attrs, out, needsGrad);
+      if (!def.alias) {
+        if (isGradEnabled()) withGradEnabled(false, () => def.forward(node));
+        else def.forward(node);
+      }
+      if (needsGrad) {
+        out.requiresGrad = true;
+        out.gradFn = node;
+      }
+      return out;
+    },
+  };
+}
+
+function mixedBackends(def: OpDef<unknown>, inputs: readonly Tensor[]) {
+  return new BackendError(def.name, 'all inputs must live on the same backend', {
+    got: inputs.map((t, i) => [def.args[i] ?? `input${i}`, `${t.backend.name}`] as [string, string]),
+  });
+}

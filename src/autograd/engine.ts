@@ -1,0 +1,115 @@
+// Reverse-mode autodiff: walks the recorded graph in reverse topological order, calls each op's
+// backward with the upstream gradient, sums a broadcast input's gradient back to its shape (once,
+// here, not in every op), and adds gradients that arrive by several paths.
+
+import { ArgumentError, NablaError } from '../core/errors.js';
+import { sameShape } from '../core/shape.js';
+import { Tensor, type GradNode } from '../tensor/tensor.js';
+import type { RecordedNode } from './define-op.js';
+import { withGradEnabled } from './no-grad.js';
+
+/** The two ops the engine needs; installed by ops/index.ts (ops sit above autograd). */
+export interface GradMath {
+  add(a: Tensor, b: Tensor): Tensor;
+  /** Sums a gradient of a broadcast shape down to `shape`. */
+  sumTo(g: Tensor, shape: readonly number[]): Tensor;
+  onesLike(t: Tensor): Tensor;
+}
+let math: GradMath | null = null;
+export function installGradMath(m: GradMath): void {
+  math = m;
+}
+
+export interface BackwardOptions {
+  /** Upstream gradient; required unless `root` has one element (then 1). */
+  gradient?: Tensor;
+  /** Keep saved tensors so backward can run through this graph again. */
+  retainGraph?: boolean;
+  /** Record the backward pass itself, for higher-order gradients. */
+  createGraph?: boolean;
+}
+
+function topoOrder(root: GradNode): RecordedNode[] {
+  const order: RecordedNode[] = [];
+  const seen = new Set<GradNode>();
+  const stack: [GradNode, number][] = [[root, 0]];
+  seen.add(root);
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    const [node, i] = top;
+    if (i < node.inputs.length) {
+      top[1]++;
+      const child = node.inputs[i].gradFn;
+      if (child && !seen.has(child)) {
+        seen.add(child);
+        stack.push([child, 0]);
+      }
+    } else {
+      stack.pop();
+      order.push(node as RecordedNode);
+    }
+  }
+  return order.reverse(); // root first
+}
+
+/** Computes d root / d leaf for every leaf with requiresGrad and adds it into leaf.grad. */
+export function backward(root: Tensor, opts: BackwardOptions = {}): void {
+  if (!math) throw new Error('nabla: ops not loaded (import from the package index)');
+  const m = math;
+  if (!root.requiresGrad) {
+    throw new ArgumentError('backward', 'the tensor does not require grad and has no gradFn', {
+      got: [['tensor', root.shape]],
+    }, 'set requiresGrad on the inputs (parameters do this) before computing the loss');
+  }
+  let seed = opts.gradient;
+  if (!seed) {
+    if (root.size !== 1) {
+      throw new ArgumentError('backward', 'a gradient must be given for a non-scalar output', {
+        got: [['tensor', root.shape]],
+      }, 'reduce to a scalar first (e.g. .sum() or .mean()), or pass { gradient }');
+    }
+    seed = m.onesLike(root);
+  } else if (!sameShape(seed.shape, root.shape)) {
+    throw new ArgumentError('backward', 'gradient must have the output\'s shape', {
+      got: [['tensor', root.shape], ['gradient', seed.shape]],
+    });
+  }
+  if (!root.gradFn) {
+    accumulateLeaf(root, seed, m);
+    return;
+  }
+  withGradEnabled(opts.createGraph === true, () => run(root.gradFn!, seed!, opts, m));
+}
+
+function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMath): void {
+  const order = topoOrder(rootNode);
+  const grads = new Map<GradNode, Tensor>([[rootNode, seed]]);
+  for (const node of order) {
+    const dy = grads.get(node);
+    if (!dy) continue;
+    grads.delete(node);
+    if (node.released) {
+      throw new NablaError('argument', 'backward',
+        `trying to backward through the graph a second time (through ${node.def.name})`, {},
+        'pass { retainGraph: true } to the first backward() if you need to');
+    }
+    const def = node.def;
+    const dxs = def.backward!(node, dy);
+    for (let i = 0; i < node.inputs.length; i++) {
+      const x = node.inputs[i];
+      const dx = dxs[i];
+      if (!dx || !x.requiresGrad) continue;
+      const g = sameShape(dx.shape, x.shape) ? dx : m.sumTo(dx, x.shape);
+      if (x.gradFn) {
+        const prev = grads.get(x.gradFn);
+        grads.set(x.gradFn, prev ? m.add(prev, g) : g);
+      } else accumulateLeaf(x, g, m);
+    }
+    if (!opts.retainGraph) node.release();
+  }
+}
+
+/** leaf.grad += g. Never in place: a gradient tensor may be shared by several paths. */
+function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath): void {
+  x.grad = x.grad ? m.add(x.grad, g) : g;
+}

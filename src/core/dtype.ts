@@ -1,0 +1,40 @@
+// Element types. float32 is the default; float64 serves gradcheck and references; int32 holds
+// class labels and argmax results.
+
+export type DType = 'float32' | 'float64' | 'int32';
+export type TypedArray = Float32Array | Float64Array | Int32Array;
+export type FloatDType = 'float32' | 'float64';
+
+export const DEFAULT_DTYPE: DType = 'float32';
+
+export function arrayFor(dtype: DType, size: number): TypedArray {
+  switch (dtype) {
+    case 'float32':
+      return new Float32Array(size);
+    case 'float64':
+      return new Float64Array(size);
+    case 'int32':
+      return new Int32Array(size);
+  }
+}
+
+export function bytesPer(dtype: DType): number {
+  return dtype === 'float64' ? 8 : 4;
+}
+
+export function isFloat(dtype: DType): dtype is FloatDType {
+  return dtype !== 'int32';
+}
+
+/** The dtype two operands promote to (PyTorch: float64 > float32 > int32). */
+export function promote(a: DType, b: DType): DType {
+  if (a === b) return a;
+  if (a === 'float64' || b === 'float64') return 'float64';
+  return 'float32';
+}
+
+export function dtypeOfArray(a: ArrayLike<number>): DType {
+  if (a instanceof Float64Array) return 'float64';
+  if (a instanceof Int32Array) return 'int32';
+  return 'float32';
+}

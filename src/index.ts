@@ -1,0 +1,20 @@
+// nabla's public API. Deep imports are not API.
+
+export * from './ops/index.js';
+export { Tensor, isTensor } from './tensor/tensor.js';
+export {
+  tensor, fromArray, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye,
+  rand, randn, randint, bernoulli, randperm,
+  type CreateOptions, type RandomOptions,
+} from './tensor/create.js';
+export { noGrad, isGradEnabled, withGradEnabled } from './autograd/no-grad.js';
+export { backward, type BackwardOptions } from './autograd/engine.js';
+export { defineOp, type OpDef, type Op } from './autograd/define-op.js';
+export { Rng, manualSeed, globalRng } from './core/rng.js';
+export type { DType, TypedArray } from './core/dtype.js';
+export {
+  NablaError, ShapeError, DTypeError, ArgumentError, BackendError, DataError, NumericalError,
+  CheckpointError, MemoryError, formatShape,
+} from './core/errors.js';
+export { getBackend, setBackend, listBackends, registerBackend } from './backend/registry.js';
+export type { Backend, Storage } from './backend/kernels.js';

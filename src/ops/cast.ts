@@ -1,0 +1,22 @@
+import { defineOp } from '../autograd/define-op.js';
+import type { DType } from '../core/dtype.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/**
+ * Converts to another dtype (float → int32 truncates toward zero). Gradient: dy cast back
+ * (float ↔ float only; int32 results are not differentiable). Matches `torch.Tensor.to(dtype)`.
+ */
+export const castOp = defineOp<{ dtype: DType }>({
+  name: 'cast',
+  spec: '§2',
+  args: ['x'],
+  shape: ([x], a) => ({ shape: x.shape, dtype: a.dtype }),
+  forward(ctx) {
+    ctx.k.cast(ctx.inputs[0].storage, ctx.out.storage);
+  },
+  backward: (ctx, dy) => [ctx.attrs.dtype === 'int32' ? null : cast(dy, ctx.inputs[0].dtype)],
+});
+
+export function cast(x: Tensor, dtype: DType): Tensor {
+  return x.dtype === dtype ? x : castOp.apply([x], { dtype });
+}

@@ -1,0 +1,22 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { maximum } from './maximum.js';
+import { minimum } from './minimum.js';
+import { where } from './where.js';
+import { lt, gt } from './compare.js';
+
+/**
+ * Clips values into [min, max] (either bound optional). Composite (SPEC §2).
+ * Formula: y = min(max(x, min), max). Gradient: dx = dy where min ≤ x ≤ max, else 0
+ * (as `torch.clamp`). Shape: x → y.
+ */
+export function clamp(x: Tensor, min?: number, max?: number): Tensor {
+  let y = x;
+  if (min !== undefined) y = where(lt(x, min), min, y);
+  if (max !== undefined) y = where(gt(x, max), max, y);
+  return y;
+}
+
+/** Alias of clamp (the SPEC's word). */
+export const clip = clamp;
+// maximum/minimum are re-exported for callers that prefer the tensor-bound form
+export { maximum, minimum };

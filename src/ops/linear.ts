@@ -1,0 +1,64 @@
+import { defineOp } from '../autograd/define-op.js';
+import { ShapeError } from '../core/errors.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { matmulOp } from './matmul.js';
+import { reshape } from './reshape.js';
+import { sum } from './sum.js';
+import { storageAs } from './operand.js';
+
+interface LinearAttrs {
+  /** How errors name the caller, e.g. `Linear(784 → 256)`. */
+  label?: string;
+}
+
+/**
+ * Affine map with a fused bias (SPEC §2, §3).
+ * Formula: Y = X·Wᵀ + b, with W stored [D_out, D_in] as in PyTorch.
+ * Gradient: dX = dY·W, dW = dYᵀ·X, db = Σ_batch dY.
+ * Shape: x [*, D_in], weight [D_out, D_in], bias [D_out] → [*, D_out]. Matches `torch.nn.functional.linear`.
+ */
+export const linearOp = defineOp<LinearAttrs>({
+  name: 'linear',
+  spec: '§3',
+  args: ['x', 'weight', 'bias'],
+  shape(inputs, a) {
+    const [x, w, b] = inputs;
+    const op = a.label ?? 'linear';
+    if (w.shape.length !== 2) throw new ShapeError(op, 'weight must be 2-D [D_out, D_in]', { got: [['weight', w.shape]] });
+    const [dOut, dIn] = w.shape;
+    if (x.shape.length === 0 || x.shape[x.shape.length - 1] !== dIn) {
+      throw new ShapeError(op, `last input dimension must be ${dIn}`, { got: [['x', x.shape]] },
+        x.shape.length > 2 ? `flatten the input first: ${x.shape.slice(1).join('·')} = ${x.shape.slice(1).reduce((p, d) => p * d, 1)}` : undefined);
+    }
+    if (b && (b.shape.length !== 1 || b.shape[0] !== dOut)) {
+      throw new ShapeError(op, `bias must have shape [${dOut}]`, { got: [['bias', b.shape]] });
+    }
+    return { shape: [...x.shape.slice(0, -1), dOut], dtype: w.dtype };
+  },
+  forward(ctx) {
+    const [x, w, b] = ctx.inputs;
+    const [dOut, dIn] = w.shape;
+    const rows = x.size / dIn;
+    const d = ctx.out.dtype;
+    ctx.k.matmul(storageAs(ctx.k, x, d), w.storage, ctx.out.storage, {
+      batch: 1, m: rows, n: dOut, k: dIn, transA: false, transB: true, aBatchStride: 0, bBatchStride: 0,
+      bias: b ? storageAs(ctx.k, b, d) : undefined,
+    });
+    ctx.save(x, w);
+  },
+  backward(ctx, dy) {
+    const [x, w] = ctx.saved;
+    const [dOut, dIn] = w.shape;
+    const dy2 = reshape(dy, [dy.size / dOut, dOut]);
+    const x2 = reshape(x, [x.size / dIn, dIn]);
+    const dx = x.requiresGrad ? reshape(matmulOp.apply([dy2, w], { transA: false, transB: false }), x.shape) : null;
+    const dw = w.requiresGrad ? matmulOp.apply([dy2, x2], { transA: true, transB: false }) : null;
+    const b = ctx.inputs[2];
+    const db = b && b.requiresGrad ? sum(dy2, 0) : null;
+    return [dx, dw, db];
+  },
+});
+
+export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null, label?: string): Tensor {
+  return linearOp.apply(bias ? [x, weight, bias] : [x, weight], { label });
+}

@@ -1,0 +1,16 @@
+import { defineUnary } from './elementwise.js';
+import { div } from './div.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/**
+ * Natural logarithm. Formula: y = ln x (SPEC §2). Gradient: dx = dy / x.
+ * Shape: x → y. Matches `torch.log` (−inf at 0, NaN below).
+ */
+export const logOp = defineUnary({
+  name: 'log',
+  spec: '§2',
+  scalar: Math.log,
+  saves: 'x',
+  grad: (dy, x) => div(dy, x),
+});
+export const log = (x: Tensor) => logOp.apply([x], {});

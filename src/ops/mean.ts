@@ -1,0 +1,15 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { normAxes } from '../core/shape.js';
+import { sum } from './sum.js';
+import { div } from './div.js';
+
+/**
+ * Mean over `dims` (all when omitted). Composite: Σ x / n (SPEC §2).
+ * Gradient: dx = dy / n broadcast back. Matches `torch.mean`.
+ */
+export function mean(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
+  const axes = normAxes('mean', dims, x.ndim);
+  let n = 1;
+  for (const a of axes) n *= x.shape[a];
+  return div(sum(x, axes, keepdim), n);
+}

@@ -1,0 +1,15 @@
+import { defineUnary } from './elementwise.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/**
+ * Negation. Formula: y = −x (SPEC §2). Gradient: dx = −dy. Shape: x → y. Matches `torch.neg`.
+ */
+export const negOp = defineUnary({
+  name: 'neg',
+  spec: '§2',
+  scalar: (x) => -x,
+  intOk: true,
+  saves: 'none',
+  grad: (dy) => neg(dy),
+});
+export const neg = (x: Tensor) => negOp.apply([x], {});

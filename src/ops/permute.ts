@@ -1,0 +1,58 @@
+import { defineOp } from '../autograd/define-op.js';
+import { ArgumentError } from '../core/errors.js';
+import { stridesOf, collapseDims } from '../core/shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+interface PermuteAttrs {
+  dims: readonly number[];
+}
+
+/**
+ * Reorders dimensions: y.shape[i] = x.shape[dims[i]] (a copy; SPEC §2).
+ * Gradient: dx = permute(dy, inverse(dims)). Matches `torch.permute`.
+ */
+export const permuteOp = defineOp<PermuteAttrs>({
+  name: 'permute',
+  spec: '§2',
+  args: ['x'],
+  shape([x], { dims }) {
+    const ok = dims.length === x.shape.length && [...dims].map((d) => (d < 0 ? d + x.shape.length : d)).sort((a, b) => a - b).every((d, i) => d === i);
+    if (!ok) {
+      throw new ArgumentError('permute', 'dims must be a permutation of the tensor\'s axes', {
+        got: [['x', x.shape], ['dims', `[${dims.join(', ')}]`]],
+      });
+    }
+    return { shape: dims.map((d) => x.shape[d < 0 ? d + x.shape.length : d]), dtype: x.dtype };
+  },
+  forward(ctx) {
+    const x = ctx.inputs[0];
+    const xs = stridesOf(x.shape);
+    const dims = ctx.attrs.dims.map((d) => (d < 0 ? d + x.ndim : d));
+    const c = collapseDims(ctx.out.shape, [dims.map((d) => xs[d]), stridesOf(ctx.out.shape)]);
+    ctx.k.copyStrided({ s: x.storage, offset: 0, strides: c.strides[0] }, { s: ctx.out.storage, offset: 0, strides: c.strides[1] }, c.shape);
+  },
+  backward(ctx, dy) {
+    const dims = ctx.attrs.dims.map((d) => (d < 0 ? d + dy.ndim : d));
+    const inv = new Array<number>(dims.length);
+    dims.forEach((d, i) => (inv[d] = i));
+    return [permute(dy, inv)];
+  },
+});
+
+export function permute(x: Tensor, dims: readonly number[]): Tensor {
+  return permuteOp.apply([x], { dims });
+}
+
+/** Swaps two dims (torch.transpose). */
+export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  const dims = [...x.shape.keys()];
+  const a = dim0 < 0 ? dim0 + x.ndim : dim0, b = dim1 < 0 ? dim1 + x.ndim : dim1;
+  [dims[a], dims[b]] = [dims[b], dims[a]];
+  return permute(x, dims);
+}
+
+/** The transpose of a matrix (torch.Tensor.t / .T for 2-D). */
+export function t(x: Tensor): Tensor {
+  if (x.ndim < 2) return x;
+  return transpose(x, -2, -1);
+}

@@ -1,0 +1,17 @@
+import { defineUnary } from './elementwise.js';
+import { mul } from './mul.js';
+import { gt } from './compare.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+/**
+ * Rectified linear unit. Formula: y = max(0, x) (SPEC §3: relu gates the gradient).
+ * Gradient: dx = dy · [x > 0]. Shape: x → y. Matches `torch.relu`.
+ */
+export const reluOp = defineUnary({
+  name: 'relu',
+  spec: '§3',
+  scalar: (x) => (x > 0 ? x : x !== x ? x : 0),
+  saves: 'y',
+  grad: (dy, _x, y) => mul(dy, gt(y, 0)),
+});
+export const relu = (x: Tensor) => reluOp.apply([x], {});

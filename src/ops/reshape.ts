@@ -1,0 +1,70 @@
+import { defineOp } from '../autograd/define-op.js';
+import { ShapeError } from '../core/errors.js';
+import { sizeOf } from '../core/shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+interface ReshapeAttrs {
+  shape: readonly number[];
+}
+
+/** Resolves one −1 entry against the element count, with the op's error on mismatch. */
+export function resolveShape(op: string, from: readonly number[], to: readonly number[]): number[] {
+  const out = [...to];
+  const infer = out.indexOf(-1);
+  if (infer >= 0 && out.indexOf(-1, infer + 1) >= 0) {
+    throw new ShapeError(op, 'only one dimension can be -1', { got: [['shape', out]] });
+  }
+  const known = out.reduce((p, d, i) => (i === infer ? p : p * d), 1);
+  const n = sizeOf(from);
+  if (infer >= 0) out[infer] = known === 0 ? 0 : n / known;
+  if (sizeOf(out) !== n || !out.every((d) => Number.isInteger(d) && d >= 0)) {
+    throw new ShapeError(op, 'the new shape must have as many elements as x', {
+      got: [['x', from], ['shape', to]],
+      note: `${n} elements`,
+    });
+  }
+  return out;
+}
+
+/**
+ * Same data, new shape (a view: no copy). One entry may be −1 (SPEC §2).
+ * Gradient: dx = reshape(dy, x.shape). Matches `torch.reshape`.
+ */
+export const reshapeOp = defineOp<ReshapeAttrs>({
+  name: 'reshape',
+  spec: '§2',
+  args: ['x'],
+  alias: true,
+  shape: ([x], a) => ({ shape: resolveShape('reshape', x.shape, a.shape), dtype: x.dtype }),
+  forward() {},
+  backward: (ctx, dy) => [reshape(dy, ctx.inputs[0].shape)],
+});
+
+export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  return reshapeOp.apply([x], { shape });
+}
+
+/** Flattens dims startDim..endDim into one (torch.flatten). */
+export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  const r = x.ndim;
+  if (r === 0) return reshape(x, [1]);
+  const s = startDim < 0 ? startDim + r : startDim;
+  const e = endDim < 0 ? endDim + r : endDim;
+  const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
+  return reshape(x, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
+}
+
+/** Inserts a size-1 dim at `dim` (torch.unsqueeze). */
+export function unsqueeze(x: Tensor, dim: number): Tensor {
+  const d = dim < 0 ? dim + x.ndim + 1 : dim;
+  const s = [...x.shape];
+  s.splice(d, 0, 1);
+  return reshape(x, s);
+}
+
+/** Removes size-1 dims (all, or only `dim`) (torch.squeeze). */
+export function squeeze(x: Tensor, dim?: number): Tensor {
+  if (dim === undefined) return reshape(x, x.shape.filter((d) => d !== 1));
+  const d = dim < 0 ? dim + x.ndim : dim;
+  return x.shape[d] === 1 ? reshape(x, x.shape.filter((_, i) => i !== d)) : x;
+}

@@ -1,0 +1,54 @@
+import { defineOp } from '../autograd/define-op.js';
+import type { ReduceOp } from '../backend/kernels.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { planReduce } from './reduce-plan.js';
+import { permute } from './permute.js';
+import { reshape } from './reshape.js';
+import { expand } from './expand.js';
+
+export interface ReduceAttrs {
+  dims?: number | readonly number[];
+  keepdim?: boolean;
+}
+
+/** Runs the reduce kernel for `op` following the plan (shared by sum, max, min, argmax). */
+export function runReduce(kind: ReduceOp, x: Tensor, out: Tensor, name: string, attrs: ReduceAttrs): void {
+  const plan = planReduce(name, x.shape, attrs.dims, attrs.keepdim ?? false);
+  const src = plan.perm ? permute(x, plan.perm) : x;
+  x.backend.reduce(kind, src.storage, out.storage, plan.outer, plan.r, plan.inner);
+}
+
+/**
+ * Sum over `dims` (all when omitted), optionally keeping them as size 1 (SPEC §2).
+ * Formula: y = Σ_dims x. Gradient: dx = dy broadcast back over the summed dims.
+ * Shape: x → x without dims (or with 1s when keepdim). Matches `torch.sum`.
+ */
+export const sumOp = defineOp<ReduceAttrs>({
+  name: 'sum',
+  spec: '§2',
+  args: ['x'],
+  shape: ([x], a) => ({ shape: planReduce('sum', x.shape, a.dims, a.keepdim ?? false).outShape, dtype: x.dtype }),
+  forward(ctx) {
+    runReduce('sum', ctx.inputs[0], ctx.out, 'sum', ctx.attrs);
+  },
+  backward(ctx, dy) {
+    const x = ctx.inputs[0];
+    const plan = planReduce('sum', x.shape, ctx.attrs.dims, true);
+    return [expand(reshape(dy, plan.keptShape), x.shape)];
+  },
+});
+
+export function sum(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
+  return sumOp.apply([x], { dims, keepdim });
+}
+
+/** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast). */
+export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
+  const lead = g.shape.length - shape.length;
+  const dims: number[] = [];
+  for (let i = 0; i < g.shape.length; i++) {
+    if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) dims.push(i);
+  }
+  const s = dims.length > 0 ? sum(g, dims, true) : g;
+  return reshape(s, shape);
+}

@@ -1,0 +1,19 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { normAxes } from '../core/shape.js';
+import { mean } from './mean.js';
+import { sum } from './sum.js';
+import { sub } from './sub.js';
+import { mul } from './mul.js';
+import { div } from './div.js';
+
+/**
+ * Variance over `dims` with Bessel's correction by default. Composite (SPEC §2).
+ * Formula: var = Σ (x − x̄)² / (n − correction). Matches `torch.var` (correction = 1).
+ */
+export function variance(x: Tensor, dims?: number | readonly number[], opts: { correction?: number; keepdim?: boolean } = {}): Tensor {
+  const axes = normAxes('var', dims, x.ndim);
+  let n = 1;
+  for (const a of axes) n *= x.shape[a];
+  const d = sub(x, mean(x, axes, true));
+  return div(sum(mul(d, d), axes, opts.keepdim ?? false), Math.max(n - (opts.correction ?? 1), 0));
+}

@@ -1,0 +1,122 @@
+// The Tensor: a shape, a dtype and a backend storage, plus the autograd fields. Its math methods
+// are installed by ops/methods.ts (one definition per op, STYLE §3.2) and declared there.
+
+import { type DType, type TypedArray } from '../core/dtype.js';
+import { MemoryError, ArgumentError, formatShape } from '../core/errors.js';
+import { sizeOf, type Shape } from '../core/shape.js';
+import type { Backend, Storage } from '../backend/kernels.js';
+import { formatTensor } from './print.js';
+
+/** The autograd record of the op that produced a tensor (set by autograd/define-op). */
+export interface GradNode {
+  readonly opName: string;
+  readonly inputs: readonly Tensor[];
+  /** Releases saved tensors after backward (unless the graph is retained). */
+  release(): void;
+}
+
+export class Tensor {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly size: number;
+  /** The backend whose kernels operate on `storage`. */
+  readonly backend: Backend;
+  /** Contiguous row-major data; shared by reshape views. */
+  storage: Storage;
+  requiresGrad = false;
+  /** Accumulated gradient of a leaf after `backward()`; null until then or after zeroGrad. */
+  grad: Tensor | null = null;
+  /** The op that produced this tensor, when it was recorded for autograd. */
+  gradFn: GradNode | null = null;
+  /** Set by dispose(); reading afterwards fails with a MemoryError. */
+  private disposed = false;
+  /** Optional name used in error messages and prints (e.g. a parameter path). */
+  name: string | undefined = undefined;
+
+  constructor(storage: Storage, shape: readonly number[], backend: Backend, dtype: DType = storage.dtype) {
+    this.storage = storage;
+    this.shape = shape;
+    this.dtype = dtype;
+    this.size = sizeOf(shape);
+    this.backend = backend;
+  }
+
+  get ndim(): number {
+    return this.shape.length;
+  }
+
+  /** True when no op recorded this tensor (a user-created tensor or a parameter). */
+  get isLeaf(): boolean {
+    return this.gradFn === null;
+  }
+
+  /** The whole contents as a new typed array (row-major). */
+  toTypedArray(): TypedArray {
+    this.assertAlive('toTypedArray');
+    return this.backend.read(this.storage);
+  }
+
+  /** Alias of toTypedArray, in tfjs' spelling. */
+  dataSync(): TypedArray {
+    return this.toTypedArray();
+  }
+
+  /** Nested JS arrays (a number for a scalar), like torch.Tensor.tolist(). */
+  tolist(): unknown {
+    const data = this.toTypedArray();
+    const build = (dim: number, off: number): unknown => {
+      if (dim === this.shape.length) return data[off];
+      const stride = sizeOf(this.shape.slice(dim + 1));
+      return Array.from({ length: this.shape[dim] }, (_, i) => build(dim + 1, off + i * stride));
+    };
+    return build(0, 0);
+  }
+
+  /** The value of a one-element tensor. */
+  item(): number {
+    if (this.size !== 1) {
+      throw new ArgumentError('item', 'only a one-element tensor converts to a number', {
+        got: [['tensor', this.shape]],
+      });
+    }
+    return this.toTypedArray()[0];
+  }
+
+  /** Frees the memory now. Never needed in ordinary code (see docs/design.md). */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.backend.free(this.storage);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  assertAlive(op: string): void {
+    if (this.disposed) {
+      throw new MemoryError(op, 'this tensor was disposed and its memory released', {
+        got: [[this.name ?? 'tensor', this.shape]],
+      });
+    }
+  }
+
+  toString(): string {
+    return formatTensor(this);
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return formatTensor(this);
+  }
+
+  /** A short description for messages: `tensor [2, 3] float32`. */
+  describe(): string {
+    return `${this.name ?? 'tensor'} ${formatShape(this.shape)} ${this.dtype}`;
+  }
+}
+
+export function isTensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}
+
+export type { Shape };
