@@ -18,3 +18,6 @@ export {
 } from './core/errors.js';
 export { getBackend, setBackend, listBackends, registerBackend } from './backend/registry.js';
 export type { Backend, Storage } from './backend/kernels.js';
+export * from './nn/index.js';
+export * from './losses/index.js';
+export * from './optim/index.js';

@@ -1,0 +1,19 @@
+// Module form of the fused softmax cross-entropy (SPEC §3, §4).
+
+import type { Tensor } from '../tensor/tensor.js';
+import { crossEntropy, type Reduction } from '../ops/cross-entropy.js';
+import { Module } from '../nn/module.js';
+
+/**
+ * Softmax cross-entropy on logits. Formula: ℓᵢ = −log softmax(xᵢ)_{yᵢ}, mean over the batch.
+ * Gradient: (p − y)/N (fused). Shape: x [N, C], target int32 [N] or probabilities [N, C].
+ * Matches `torch.nn.CrossEntropyLoss`.
+ */
+export class CrossEntropyLoss extends Module {
+  constructor(readonly opts: { reduction?: Reduction } = {}) {
+    super();
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return crossEntropy(input, target, this.opts);
+  }
+}

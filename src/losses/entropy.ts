@@ -1,0 +1,49 @@
+// Information theory on probability tensors (SPEC §1): entropy and cross-entropy, in nats or bits.
+
+import { ArgumentError, ShapeError } from '../core/errors.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { broadcastShapes } from '../core/shape.js';
+import { mul } from '../ops/mul.js';
+import { log } from '../ops/log.js';
+import { sum } from '../ops/sum.js';
+import { neg } from '../ops/neg.js';
+import { div } from '../ops/div.js';
+import { where } from '../ops/where.js';
+import { eq } from '../ops/compare.js';
+
+export interface InfoOptions {
+  /** 'e' for nats (default), 2 for bits, or any positive base. */
+  base?: 'e' | number;
+  /** The axis holding the distribution (default last). */
+  dim?: number;
+}
+
+function logBase(op: string, base: InfoOptions['base']): number {
+  if (base === undefined || base === 'e') return 1;
+  if (!(base > 0) || base === 1) throw new ArgumentError(op, 'base must be positive and not 1', { note: `base = ${base}` });
+  return Math.log(base);
+}
+
+/**
+ * Entropy H(p) = −Σ p log p along `dim` (0·log 0 taken as 0) (SPEC §1).
+ * A fair coin gives ln 2 ≈ 0.693 nats (1 bit); a fair die ln 6 ≈ 1.79 nats.
+ * Shape: p [*, K] → [*].
+ * @example entropy(tensor([0.5, 0.5]), { base: 2 }).item() // 1
+ */
+export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
+  const plogp = where(eq(p, 0), 0, mul(p, log(p)));
+  return div(neg(sum(plogp, opts.dim ?? -1)), logBase('entropy', opts.base));
+}
+
+/**
+ * Cross-entropy H(q, p) = −Σ q log p along `dim`, q the true distribution and p the model's
+ * (terms with q = 0 contribute 0) (SPEC §1, §4). With q one-hot it is the log-likelihood loss
+ * −log p_y: −log₂ 0.0508 = 4.2990 bits.
+ * Shape: q and p broadcast → reduced over `dim`.
+ */
+export function crossEntropyOf(q: Tensor, p: Tensor, opts: InfoOptions = {}): Tensor {
+  broadcastShapes('crossEntropyOf', ['q', 'p'], [q.shape, p.shape]);
+  if (q.ndim === 0 || p.ndim === 0) throw new ShapeError('crossEntropyOf', 'q and p must hold distributions (at least 1-D)', { got: [['q', q.shape], ['p', p.shape]] });
+  const qlogp = where(eq(q, 0), 0, mul(q, log(p)));
+  return div(neg(sum(qlogp, opts.dim ?? -1)), logBase('crossEntropyOf', opts.base));
+}

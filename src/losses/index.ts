@@ -1,0 +1,3 @@
+export { mseLoss, MSELoss } from './mse.js';
+export { CrossEntropyLoss } from './cross-entropy-loss.js';
+export { entropy, crossEntropyOf, type InfoOptions } from './entropy.js';

@@ -1,0 +1,37 @@
+// Mean squared error (SPEC §4).
+
+import { ShapeError } from '../core/errors.js';
+import { sameShape } from '../core/shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { sub } from '../ops/sub.js';
+import { mul } from '../ops/mul.js';
+import { sum } from '../ops/sum.js';
+import { mean } from '../ops/mean.js';
+import type { Reduction } from '../ops/cross-entropy.js';
+import { Module } from '../nn/module.js';
+
+/**
+ * Squared error. Formula: ℓ = (x − y)², reduced by mean (default), sum (the notes'
+ * sum-of-squares loss) or none (SPEC §4).
+ * Gradient: dx = 2(x − y)·dy (/N for mean). Shape: input and target of the same shape.
+ * Matches `torch.nn.functional.mse_loss`.
+ */
+export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
+  if (!sameShape(input.shape, target.shape)) {
+    throw new ShapeError('mseLoss', 'input and target must have the same shape', { got: [['input', input.shape], ['target', target.shape]] });
+  }
+  const d = sub(input, target);
+  const sq = mul(d, d);
+  const r = opts.reduction ?? 'mean';
+  return r === 'none' ? sq : r === 'sum' ? sum(sq) : mean(sq);
+}
+
+/** Module form of mseLoss. Matches `torch.nn.MSELoss`. */
+export class MSELoss extends Module {
+  constructor(readonly opts: { reduction?: Reduction } = {}) {
+    super();
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    return mseLoss(input, target, this.opts);
+  }
+}

@@ -1,0 +1,70 @@
+// Activation layers as modules (SPEC §3); each forwards to its op.
+
+import type { Tensor } from '../tensor/tensor.js';
+import { relu } from '../ops/relu.js';
+import { sigmoid } from '../ops/sigmoid.js';
+import { tanh } from '../ops/tanh.js';
+import { softmax, logSoftmax } from '../ops/softmax.js';
+import { flatten } from '../ops/reshape.js';
+import { Module } from './module.js';
+
+/** y = max(0, x) (SPEC §3). Matches `torch.nn.ReLU`. */
+export class ReLU extends Module {
+  forward(x: Tensor): Tensor {
+    return relu(x);
+  }
+}
+
+/** y = 1/(1 + e⁻ˣ) (SPEC §3). Matches `torch.nn.Sigmoid`. */
+export class Sigmoid extends Module {
+  forward(x: Tensor): Tensor {
+    return sigmoid(x);
+  }
+}
+
+/** y = tanh x (SPEC §3). Matches `torch.nn.Tanh`. */
+export class Tanh extends Module {
+  forward(x: Tensor): Tensor {
+    return tanh(x);
+  }
+}
+
+/** Softmax along `dim` (SPEC §3). Matches `torch.nn.Softmax`. */
+export class Softmax extends Module {
+  constructor(readonly dim = -1) {
+    super();
+  }
+  forward(x: Tensor): Tensor {
+    return softmax(x, this.dim);
+  }
+  protected override extraRepr(): string {
+    return `dim=${this.dim}`;
+  }
+}
+
+/** Log-softmax along `dim`. Matches `torch.nn.LogSoftmax`. */
+export class LogSoftmax extends Module {
+  constructor(readonly dim = -1) {
+    super();
+  }
+  forward(x: Tensor): Tensor {
+    return logSoftmax(x, this.dim);
+  }
+}
+
+/** Flattens dims startDim..endDim (default: all but the batch dim). Matches `torch.nn.Flatten`. */
+export class Flatten extends Module {
+  constructor(readonly startDim = 1, readonly endDim = -1) {
+    super();
+  }
+  forward(x: Tensor): Tensor {
+    return flatten(x, this.startDim, this.endDim);
+  }
+}
+
+/** Returns its input. Matches `torch.nn.Identity`. */
+export class Identity extends Module {
+  forward(x: Tensor): Tensor {
+    return x;
+  }
+}

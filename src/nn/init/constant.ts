@@ -1,0 +1,13 @@
+import type { Tensor } from '../../tensor/tensor.js';
+
+/**
+ * Fills with one value in place (SPEC §6: all-zero / constant init shows the symmetry problem —
+ * every hidden unit computes the same thing and receives the same gradient).
+ * Matches `torch.nn.init.constant_` / `zeros_` / `ones_`.
+ */
+export function constant_(t: Tensor, value: number): Tensor {
+  t.backend.fill(t.storage, value);
+  return t;
+}
+export const zeros_ = (t: Tensor) => constant_(t, 0);
+export const ones_ = (t: Tensor) => constant_(t, 1);

@@ -1,0 +1,6 @@
+export { fans, calculateGain, type Nonlinearity } from './fan.js';
+export { constant_, zeros_, ones_ } from './constant.js';
+export { uniform_ } from './uniform.js';
+export { normal_, lecunNormal_ } from './normal.js';
+export { xavierUniform_, xavierNormal_ } from './xavier.js';
+export { kaimingNormal_, kaimingUniform_, heNormal_, type KaimingOptions } from './kaiming.js';

@@ -1,0 +1,38 @@
+import type { Tensor } from '../../tensor/tensor.js';
+import type { Rng } from '../../core/rng.js';
+import { calculateGain, fans, fillWith, type Nonlinearity } from './fan.js';
+
+export interface KaimingOptions {
+  /** Negative slope of leaky_relu (also used by Linear's default a = √5). */
+  a?: number;
+  mode?: 'fanIn' | 'fanOut';
+  nonlinearity?: Nonlinearity;
+  rng?: Rng;
+}
+
+function std(op: string, t: Tensor, o: KaimingOptions): number {
+  const { fanIn, fanOut } = fans(op, t);
+  const fan = (o.mode ?? 'fanIn') === 'fanIn' ? fanIn : fanOut;
+  const gain = calculateGain(o.nonlinearity ?? 'leaky_relu', o.a ?? 0);
+  return gain / Math.sqrt(fan);
+}
+
+/**
+ * He normal (SPEC §6): W ~ N(0, σ²), σ = gain/√fan; with relu, σ = √(2/n_in).
+ * Matches `torch.nn.init.kaiming_normal_` (defaults a = 0, fan_in, leaky_relu ⇒ gain √2).
+ */
+export function kaimingNormal_(t: Tensor, opts: KaimingOptions = {}): Tensor {
+  const s = std('kaimingNormal_', t, opts);
+  return fillWith(t, (g) => g.normal(0, s), opts.rng);
+}
+
+/**
+ * He uniform: W ~ U(−b, b), b = gain·√(3/fan). Matches `torch.nn.init.kaiming_uniform_`.
+ */
+export function kaimingUniform_(t: Tensor, opts: KaimingOptions = {}): Tensor {
+  const b = Math.sqrt(3) * std('kaimingUniform_', t, opts);
+  return fillWith(t, (g) => g.uniform(-b, b), opts.rng);
+}
+
+/** He normal for ReLU networks: σ = √(2/n_in) (the notes' name). */
+export const heNormal_ = (t: Tensor, opts: { rng?: Rng } = {}) => kaimingNormal_(t, { nonlinearity: 'relu', ...opts });

@@ -1,0 +1,49 @@
+// Linear (affine) layer, PyTorch layout: weight [D_out, D_in], bias [D_out].
+
+import { ArgumentError } from '../core/errors.js';
+import type { Rng } from '../core/rng.js';
+import type { DType } from '../core/dtype.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { zeros } from '../tensor/create.js';
+import { linear } from '../ops/linear.js';
+import { Module } from './module.js';
+import { Parameter } from './parameter.js';
+import { kaimingUniform_, uniform_ } from './init/index.js';
+
+export interface LinearOptions {
+  bias?: boolean;
+  dtype?: DType;
+  rng?: Rng;
+}
+
+/**
+ * Affine layer. Formula: y = x·Wᵀ + b (SPEC §3).
+ * Gradient: dX = dY·W, dW = dYᵀ·X, db = Σ_batch dY (see ops/linear.ts).
+ * Shape: x [*, D_in] → [*, D_out]; weight [D_out, D_in], bias [D_out].
+ * Init as `torch.nn.Linear`: W ~ U(−1/√D_in, 1/√D_in) (kaiming_uniform with a = √5), b likewise.
+ * @example new Linear(784, 256).forward(zeros([64, 784])).shape // [64, 256]
+ */
+export class Linear extends Module {
+  readonly weight: Parameter;
+  readonly bias: Parameter | null;
+  constructor(readonly inFeatures: number, readonly outFeatures: number, opts: LinearOptions = {}) {
+    super();
+    for (const [k, v] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
+      if (!Number.isInteger(v) || v <= 0) throw new ArgumentError('Linear', `${k} must be a positive integer`, { note: `${k} = ${v}` });
+    }
+    const dtype = opts.dtype ?? 'float32';
+    this.weight = new Parameter(zeros([outFeatures, inFeatures], { dtype }));
+    kaimingUniform_(this.weight, { a: Math.sqrt(5), rng: opts.rng });
+    if (opts.bias ?? true) {
+      this.bias = new Parameter(zeros([outFeatures], { dtype }));
+      const bound = 1 / Math.sqrt(inFeatures);
+      uniform_(this.bias, -bound, bound, { rng: opts.rng });
+    } else this.bias = null;
+  }
+  forward(x: Tensor): Tensor {
+    return linear(x, this.weight, this.bias, `Linear(${this.inFeatures} → ${this.outFeatures})`);
+  }
+  protected override extraRepr(): string {
+    return `in_features=${this.inFeatures}, out_features=${this.outFeatures}, bias=${this.bias !== null}`;
+  }
+}

@@ -1,0 +1,118 @@
+// Module: parameters and submodules found from the module's own fields (PyTorch registration by
+// reflection), PyTorch-compatible parameter paths, and the train/eval flag.
+
+import { CheckpointError } from '../core/errors.js';
+import { sameShape } from '../core/shape.js';
+import type { TypedArray } from '../core/dtype.js';
+import { Tensor } from '../tensor/tensor.js';
+import { Parameter } from './parameter.js';
+
+export abstract class Module {
+  /** Read by dropout and batch norm; flipped by train() / eval(). */
+  training = true;
+
+  abstract forward(...inputs: Tensor[]): Tensor;
+
+  /** Direct submodules with their names (fields, arrays of modules as `name.i`). */
+  namedChildren(): [string, Module][] {
+    const out: [string, Module][] = [];
+    for (const [key, v] of Object.entries(this)) {
+      if (v instanceof Module) out.push([key, v]);
+      else if (Array.isArray(v) && v.length > 0 && v.every((m) => m instanceof Module)) {
+        v.forEach((m, i) => out.push([`${key}.${i}`, m as Module]));
+      }
+    }
+    return out;
+  }
+
+  /** Parameters owned directly by this module (fields holding a Parameter). */
+  protected ownParameters(): [string, Parameter][] {
+    const out: [string, Parameter][] = [];
+    for (const [key, v] of Object.entries(this)) if (v instanceof Parameter) out.push([key, v]);
+    return out;
+  }
+
+  /** Non-trainable state saved with the model (e.g. batch norm running mean); override to add. */
+  protected ownBuffers(): [string, Tensor][] {
+    return [];
+  }
+
+  /** Every parameter with its PyTorch state_dict path, e.g. `0.weight` in a Sequential. */
+  namedParameters(prefix = ''): [string, Parameter][] {
+    const out = this.ownParameters().map(([k, p]) => [prefix + k, p] as [string, Parameter]);
+    for (const [name, child] of this.namedChildren()) out.push(...child.namedParameters(`${prefix}${name}.`));
+    return out;
+  }
+
+  parameters(): Parameter[] {
+    return this.namedParameters().map(([, p]) => p);
+  }
+
+  namedBuffers(prefix = ''): [string, Tensor][] {
+    const out = this.ownBuffers().map(([k, b]) => [prefix + k, b] as [string, Tensor]);
+    for (const [name, child] of this.namedChildren()) out.push(...child.namedBuffers(`${prefix}${name}.`));
+    return out;
+  }
+
+  /** Training mode (dropout active, batch norm uses batch statistics). Returns this. */
+  train(on = true): this {
+    this.training = on;
+    for (const [, c] of this.namedChildren()) c.train(on);
+    return this;
+  }
+
+  /** Evaluation mode. Returns this. */
+  eval(): this {
+    return this.train(false);
+  }
+
+  /** Clears every parameter's gradient (set to null, as PyTorch's default set_to_none). */
+  zeroGrad(): void {
+    for (const p of this.parameters()) p.grad = null;
+  }
+
+  /** Parameters and buffers by path, as copies of their data (PyTorch's state_dict layout). */
+  stateDict(): Map<string, { shape: readonly number[]; dtype: Tensor['dtype']; data: TypedArray }> {
+    const out = new Map<string, { shape: readonly number[]; dtype: Tensor['dtype']; data: TypedArray }>();
+    for (const [k, t] of [...this.namedParameters(), ...this.namedBuffers()]) {
+      out.set(k, { shape: t.shape, dtype: t.dtype, data: t.toTypedArray() });
+    }
+    return out;
+  }
+
+  /**
+   * Copies values into the parameters and buffers, in place. Every key must match by name and
+   * shape (strict, like PyTorch): a missing, unexpected or mis-shaped entry throws and changes
+   * nothing.
+   */
+  loadStateDict(state: Map<string, { shape: readonly number[]; data: ArrayLike<number> }>): void {
+    const own = new Map<string, Tensor>([...this.namedParameters(), ...this.namedBuffers()]);
+    const missing = [...own.keys()].filter((k) => !state.has(k));
+    const unexpected = [...state.keys()].filter((k) => !own.has(k));
+    if (missing.length || unexpected.length) {
+      throw new CheckpointError(this.constructor.name, 'state dict keys do not match the model', {
+        note: `missing: [${missing.join(', ')}]; unexpected: [${unexpected.join(', ')}]`,
+      });
+    }
+    for (const [k, t] of own) {
+      const s = state.get(k)!;
+      if (!sameShape(s.shape, t.shape)) {
+        throw new CheckpointError(this.constructor.name, `shape mismatch for ${k}`, { got: [['checkpoint', s.shape], ['model', t.shape]] });
+      }
+    }
+    for (const [k, t] of own) t.backend.write(t.storage, state.get(k)!.data);
+  }
+
+  /** `Linear(in_features=784, out_features=256)`-style summary, nested for containers. */
+  toString(): string {
+    const children = this.namedChildren();
+    const head = `${this.constructor.name}(${this.extraRepr()}`;
+    if (children.length === 0) return `${head})`;
+    const inner = children.map(([n, c]) => `  (${n}): ${c.toString().replace(/\n/g, '\n  ')}`).join('\n');
+    return `${head}\n${inner}\n)`;
+  }
+
+  protected extraRepr(): string {
+    return '';
+  }
+}

@@ -1,0 +1,16 @@
+// A Parameter is a tensor that a Module owns and an optimizer updates: it requires grad and its
+// storage is pinned (long-lived, never evicted by the wasm backend's cache; docs/design.md §3).
+
+import { Tensor } from '../tensor/tensor.js';
+
+export class Parameter extends Tensor {
+  constructor(data: Tensor, requiresGrad = true) {
+    super(data.storage, data.shape, data.backend, data.dtype);
+    this.requiresGrad = requiresGrad;
+    this.backend.pin(this.storage);
+  }
+}
+
+export function isParameter(x: unknown): x is Parameter {
+  return x instanceof Parameter;
+}

@@ -1,0 +1,3 @@
+export { Optimizer, type OptimizerState } from './optimizer.js';
+export { SGD, type SGDOptions } from './sgd.js';
+export { Adam, type AdamOptions } from './adam.js';

@@ -1,0 +1,55 @@
+import type { Tensor } from '../tensor/tensor.js';
+import { Optimizer } from './optimizer.js';
+
+export interface SGDOptions {
+  /** Required, as in PyTorch. */
+  lr: number;
+  momentum?: number;
+  dampening?: number;
+  nesterov?: boolean;
+  weightDecay?: number;
+}
+
+/**
+ * Stochastic gradient descent with optional momentum and Nesterov (SPEC §6), as torch.optim.SGD:
+ *   1. g ← ∇θ + λθ                              (weight decay λ, the L2 gradient)
+ *   2. b ← g on the first step, else b ← μb + (1 − τ)g   (momentum μ, dampening τ)
+ *   3. g ← g + μb if Nesterov, else g ← b
+ *   4. θ ← θ − lr·g
+ * With τ = 0 this is the notes' v = αv − p·g, θ += v scaled by lr; Nesterov evaluates the
+ * gradient at the look-ahead point in this reformulation (Sutskever et al. 2013).
+ * Defaults as PyTorch: lr is required; momentum 0, dampening 0, weightDecay 0, no Nesterov.
+ */
+export class SGD extends Optimizer {
+  private o: Required<SGDOptions>;
+  constructor(params: Iterable<Tensor>, opts: SGDOptions) {
+    super(params, 'SGD');
+    this.o = { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...opts };
+    const { lr, momentum, weightDecay, dampening, nesterov } = this.o;
+    Optimizer.check('SGD', 'learning rate', lr, typeof lr === 'number' && lr >= 0);
+    Optimizer.check('SGD', 'momentum value', momentum, momentum >= 0);
+    Optimizer.check('SGD', 'weight_decay value', weightDecay, weightDecay >= 0);
+    if (nesterov) Optimizer.check('SGD', 'Nesterov momentum (needs momentum > 0 and dampening 0): momentum', momentum, momentum > 0 && dampening === 0);
+  }
+  get lr(): number {
+    return this.o.lr;
+  }
+  set lr(v: number) {
+    this.o.lr = v;
+  }
+  step(): void {
+    this.stepCount++;
+    for (const p of this.params) {
+      const g = this.gradOf(p);
+      if (!g) continue;
+      this.nextStep(p);
+      const useBuf = this.o.momentum !== 0;
+      const firstStep = useBuf && !this.hasBuffer(p, 'momentumBuffer');
+      const b = useBuf ? this.buffer(p, 'momentumBuffer') : null;
+      p.backend.sgdStep(p.storage, g.storage, b ? b.storage : null, { ...this.o, firstStep });
+    }
+  }
+  protected options() {
+    return { ...this.o };
+  }
+}
