@@ -1,0 +1,73 @@
+// `nabla train`: an MLP on MNIST with a progress bar per epoch, then the test accuracy.
+// Thin: every step is public API (data, train, nn, optim); this file only wires and prints.
+
+import { Adam } from '../../optim/adam.js';
+import { crossEntropy } from '../../ops/cross-entropy.js';
+import { narrow } from '../../ops/slice.js';
+import { Rng, manualSeed } from '../../core/rng.js';
+import { loadMnist } from '../../data/mnist.js';
+import { TensorDataset } from '../../data/dataset.js';
+import { DataLoader } from '../../data/data-loader.js';
+import { mlp } from '../../train/mlp.js';
+import { trainStep } from '../../train/train-step.js';
+import { evaluate } from '../../train/evaluate.js';
+import { getBackend } from '../../backend/registry.js';
+import { EpochProgress } from '../progress.js';
+
+export interface TrainOptions {
+  epochs: number;
+  batchSize: number;
+  lr: number;
+  hidden: number[];
+  seed: number;
+  dataDir?: string;
+  limit?: number;
+}
+
+export interface TrainReport {
+  backend: string;
+  threads: number;
+  epochs: { loss: number; accuracy: number; seconds: number; samplesPerSecond: number }[];
+  testAccuracy: number;
+  testLoss: number;
+}
+
+export function runTrain(o: TrainOptions, log: (line: string) => void = console.log): TrainReport {
+  manualSeed(o.seed);
+  const backend = getBackend();
+  log(`nabla train: backend ${backend.name}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'}`);
+  const train = loadMnist({ split: 'train', dir: o.dataDir });
+  const test = loadMnist({ split: 'test', dir: o.dataDir });
+  const n = o.limit ? Math.min(o.limit, train.images.shape[0]) : train.images.shape[0];
+  const trainSet = new TensorDataset(narrow(train.images, 0, 0, n), narrow(train.labels, 0, 0, n));
+  const testSet = new TensorDataset(test.images, test.labels);
+  const sizes = [784, ...o.hidden, 10];
+  log(`model: MLP ${sizes.join('-')} (ReLU, He init), Adam lr ${o.lr}, batch ${o.batchSize}, ${trainSet.length} training images`);
+  const model = mlp(sizes, { rng: new Rng(o.seed) });
+  const optimizer = new Adam(model.parameters(), { lr: o.lr });
+  const loader = new DataLoader(trainSet, { batchSize: o.batchSize, shuffle: true, seed: o.seed });
+  const lossFn = crossEntropy;
+  const report: TrainReport = { backend: backend.name, threads: backend.threads, epochs: [], testAccuracy: 0, testLoss: 0 };
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    const bar = new EpochProgress(`epoch ${epoch}/${o.epochs}`, loader.length);
+    let lossSum = 0, correct = 0, seen = 0;
+    const t0 = performance.now();
+    for (const [x, y] of loader) {
+      const { loss, output } = trainStep(model, lossFn, optimizer, x, y);
+      const n = x.shape[0];
+      lossSum += loss * n;
+      correct += output.argmax(1).eq(y).sum().item();
+      seen += n;
+      bar.tick({ loss: lossSum / seen, accuracy: correct / seen, samplesPerSecond: seen / ((performance.now() - t0) / 1000) });
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    bar.stop();
+    report.epochs.push({ loss: lossSum / seen, accuracy: correct / seen, seconds, samplesPerSecond: seen / seconds });
+    log(`epoch ${epoch}: loss ${(lossSum / seen).toFixed(4)}, train accuracy ${(100 * correct / seen).toFixed(2)} %, ${seconds.toFixed(2)} s (${Math.round(seen / seconds)} samples/s)`);
+  }
+  const ev = evaluate(model, new DataLoader(testSet, { batchSize: 1000 }), lossFn);
+  report.testAccuracy = ev.accuracy;
+  report.testLoss = ev.loss;
+  log(`test accuracy: ${(100 * ev.accuracy).toFixed(2)} % (${ev.count} images), test loss ${ev.loss.toFixed(4)}`);
+  return report;
+}

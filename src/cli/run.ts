@@ -1,0 +1,4 @@
+// Entry point of the `nabla` binary.
+import { main } from './main.js';
+
+main();

@@ -1,0 +1,28 @@
+// The multilayer perceptron the CLI and the benchmarks train: Linear → ReLU → … → Linear.
+
+import type { Rng } from '../core/rng.js';
+import { Linear } from '../nn/linear.js';
+import { ReLU } from '../nn/activations.js';
+import { Sequential } from '../nn/sequential.js';
+import type { Module } from '../nn/module.js';
+import { kaimingNormal_ } from '../nn/init/kaiming.js';
+import { zeros_ } from '../nn/init/constant.js';
+
+/**
+ * An MLP with ReLU between layers: sizes [784, 256, 128, 10] gives
+ * Linear(784→256), ReLU, Linear(256→128), ReLU, Linear(128→10). With `init: 'he'` the weights are
+ * He-normal (σ = √(2/n_in)) and the biases zero, as in the PyTorch anchor benchmark.
+ */
+export function mlp(sizes: readonly number[], opts: { init?: 'he' | 'default'; rng?: Rng } = {}): Sequential {
+  const layers: Module[] = [];
+  for (let i = 0; i + 1 < sizes.length; i++) {
+    const lin = new Linear(sizes[i], sizes[i + 1], { rng: opts.rng });
+    if ((opts.init ?? 'he') === 'he') {
+      kaimingNormal_(lin.weight, { nonlinearity: 'relu', rng: opts.rng });
+      if (lin.bias) zeros_(lin.bias);
+    }
+    layers.push(lin);
+    if (i + 2 < sizes.length) layers.push(new ReLU());
+  }
+  return new Sequential(...layers);
+}
