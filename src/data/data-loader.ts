@@ -1,0 +1,154 @@
+// DataLoader: batches of a dataset in a seeded order, with a position that can be saved and
+// resumed mid-epoch (llm.c's dataloader_resume). Single-process and synchronous by design.
+
+import { ArgumentError, CheckpointError } from '../core/errors.js';
+import { globalRng, Rng, type RngState } from '../core/rng.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { stack } from '../ops/index.js';
+import type { Dataset } from './dataset.js';
+
+export interface DataLoaderOptions {
+  /** Samples per batch; default 1 (PyTorch's default). */
+  batchSize?: number;
+  /** A new random order every epoch; default false. */
+  shuffle?: boolean;
+  /** Seed of the shuffle order; default drawn from the global generator (see manualSeed). */
+  seed?: number;
+  /** Drop the last batch when it is smaller than batchSize; default false. */
+  dropLast?: boolean;
+}
+
+/** Everything needed to continue exactly where a loader stopped; plain JSON. */
+export interface DataLoaderState {
+  epoch: number;
+  /** Batches of `epoch` already yielded. */
+  position: number;
+  /** Generator state at the start of `epoch`, before its permutation was drawn. */
+  rng: RngState;
+  /** Recorded so that resuming with a different dataset or batching is caught. */
+  datasetLength: number;
+  batchSize: number;
+  shuffle: boolean;
+  dropLast: boolean;
+}
+
+/**
+ * Iterates a dataset in batches (SPEC §7). `for (const [x, y] of loader)` yields the rest of the
+ * current epoch; once an epoch is exhausted the next loop starts a new one, reshuffled.
+ * Each batch is one `getBatch` call (for a TensorDataset: one row gather per tensor), else the
+ * samples' tensors stacked along a new dim 0.
+ * Shape: dataset fields [*] → batches [B, *], B = batchSize (the last batch may be smaller).
+ * Defaults and names match `torch.utils.data.DataLoader` (batchSize 1, no shuffle, keep the last
+ * batch); differs in that the position survives `stateDict()`/`loadStateDict()`.
+ * @example
+ * const loader = new DataLoader(new TensorDataset(x, y), { batchSize: 128, shuffle: true, seed: 0 });
+ * for (const [xb, yb] of loader) { ... }
+ */
+export class DataLoader implements Iterable<Tensor[]> {
+  readonly dataset: Dataset;
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  readonly dropLast: boolean;
+  private readonly rng: Rng;
+  private epoch = 0;
+  private position = 0;
+  private epochStart: RngState;
+  /** The current epoch's sample order; null until its first batch is drawn. */
+  private order: Int32Array | null = null;
+
+  constructor(dataset: Dataset, opts: DataLoaderOptions = {}) {
+    const batchSize = opts.batchSize ?? 1;
+    if (!Number.isInteger(batchSize) || batchSize < 1) {
+      throw new ArgumentError('DataLoader', 'batchSize must be a positive integer', { note: `batchSize = ${batchSize}` });
+    }
+    this.dataset = dataset;
+    this.batchSize = batchSize;
+    this.shuffle = opts.shuffle ?? false;
+    this.dropLast = opts.dropLast ?? false;
+    this.rng = new Rng(opts.seed ?? globalRng.nextU32());
+    this.epochStart = this.rng.getState();
+  }
+
+  /** Number of batches in one epoch. */
+  get length(): number {
+    const n = this.dataset.length;
+    return this.dropLast ? Math.floor(n / this.batchSize) : Math.ceil(n / this.batchSize);
+  }
+
+  /** The epoch the next batch belongs to (0-based). */
+  get currentEpoch(): number {
+    return this.epoch;
+  }
+
+  *[Symbol.iterator](): Generator<Tensor[], void, undefined> {
+    if (this.position >= this.length && this.length > 0) this.nextEpoch(); // a spent epoch: start the next
+    const order = this.orderOfEpoch();
+    while (this.position < this.length) {
+      const start = this.position * this.batchSize;
+      const indices = order.subarray(start, Math.min(start + this.batchSize, order.length));
+      const batch = this.fetch(indices);
+      this.position++;
+      yield batch;
+    }
+    this.nextEpoch();
+  }
+
+  /** Position and generator state (JSON-serializable), like torch's sampler state. */
+  stateDict(): DataLoaderState {
+    const s = this.epochStart;
+    return {
+      epoch: this.epoch, position: this.position, rng: { s: [...s.s], spare: s.spare },
+      datasetLength: this.dataset.length, batchSize: this.batchSize, shuffle: this.shuffle, dropLast: this.dropLast,
+    };
+  }
+
+  /** Continues from a saved state: the next batch is the one that would have come next. */
+  loadStateDict(state: DataLoaderState): void {
+    const saved = `${state.datasetLength} samples, batchSize ${state.batchSize}, shuffle ${state.shuffle}, dropLast ${state.dropLast}`;
+    const mine = `${this.dataset.length} samples, batchSize ${this.batchSize}, shuffle ${this.shuffle}, dropLast ${this.dropLast}`;
+    if (saved !== mine) {
+      throw new CheckpointError('DataLoader', 'the saved state is for a different dataset or batching', {
+        note: `saved: ${saved}; this loader: ${mine}`,
+      });
+    }
+    if (!Number.isInteger(state.epoch) || state.epoch < 0 || !Number.isInteger(state.position)
+      || state.position < 0 || state.position > this.length) {
+      throw new CheckpointError('DataLoader', `epoch must be ≥ 0 and position in [0, ${this.length}]`, {
+        note: `epoch = ${state.epoch}, position = ${state.position}`,
+      });
+    }
+    this.epoch = state.epoch;
+    this.position = state.position;
+    this.epochStart = { s: [...state.rng.s], spare: state.rng.spare };
+    this.rng.setState(this.epochStart);
+    this.order = null;
+  }
+
+  private orderOfEpoch(): Int32Array {
+    if (this.order === null) {
+      const n = this.dataset.length;
+      if (this.shuffle) {
+        this.order = this.rng.permutation(n);
+      } else {
+        this.order = new Int32Array(n);
+        for (let i = 0; i < n; i++) this.order[i] = i;
+      }
+    }
+    return this.order;
+  }
+
+  private nextEpoch(): void {
+    this.orderOfEpoch(); // the finished epoch's draw must have advanced the generator
+    this.epoch++;
+    this.position = 0;
+    this.order = null;
+    this.epochStart = this.rng.getState();
+  }
+
+  private fetch(indices: Int32Array): Tensor[] {
+    const ds = this.dataset;
+    if (ds.getBatch) return ds.getBatch(indices);
+    const samples = Array.from(indices, (i) => ds.get(i));
+    return samples[0].map((_, f) => stack(samples.map((s) => s[f]), 0));
+  }
+}
