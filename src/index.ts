@@ -9,7 +9,7 @@ export {
 } from './tensor/create.js';
 export { noGrad, isGradEnabled, withGradEnabled } from './autograd/no-grad.js';
 export { backward, type BackwardOptions } from './autograd/engine.js';
-export { gradcheck, type GradcheckOptions, type GradcheckReport } from './autograd/gradcheck.js';
+export { gradcheck, numericalGrad, type GradcheckOptions, type GradcheckReport } from './autograd/gradcheck.js';
 export { defineOp, type OpDef, type Op } from './autograd/define-op.js';
 export { Rng, manualSeed, globalRng } from './core/rng.js';
 export type { DType, TypedArray } from './core/dtype.js';
@@ -22,4 +22,5 @@ export type { Backend, Storage } from './backend/kernels.js';
 export * from './nn/index.js';
 export * from './losses/index.js';
 export * from './optim/index.js';
+export * from './data/index.js';
 export * from './train/index.js';
