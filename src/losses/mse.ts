@@ -1,6 +1,6 @@
 // Mean squared error (SPEC §4).
 
-import { ShapeError } from '../core/errors.js';
+import { ArgumentError, ShapeError } from '../core/errors.js';
 import { sameShape } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { sub } from '../ops/sub.js';
@@ -20,9 +20,12 @@ export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduc
   if (!sameShape(input.shape, target.shape)) {
     throw new ShapeError('mseLoss', 'input and target must have the same shape', { got: [['input', input.shape], ['target', target.shape]] });
   }
+  const r = opts.reduction ?? 'mean';
+  if (!['mean', 'sum', 'none'].includes(r)) {
+    throw new ArgumentError('mseLoss', "reduction must be 'mean', 'sum' or 'none'", { note: `got '${r}'` });
+  }
   const d = sub(input, target);
   const sq = mul(d, d);
-  const r = opts.reduction ?? 'mean';
   return r === 'none' ? sq : r === 'sum' ? sum(sq) : mean(sq);
 }
 

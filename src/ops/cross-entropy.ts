@@ -110,6 +110,9 @@ const xentGradOp = defineOp({
 export function crossEntropy(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
   const reduction = opts.reduction ?? 'mean';
   if (target.dtype !== 'int32' && target.ndim === input.ndim) {
+    if (!['mean', 'sum', 'none'].includes(reduction)) {
+      throw new ArgumentError('crossEntropy', "reduction must be 'mean', 'sum' or 'none'", { note: `got '${reduction}'` });
+    }
     if (target.shape.some((d, i) => d !== input.shape[i])) {
       throw new ShapeError('crossEntropy', 'probability targets must have the input\'s shape', { got: [['input', input.shape], ['target', target.shape]] });
     }

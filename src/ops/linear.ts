@@ -27,8 +27,10 @@ export const linearOp = defineOp<LinearAttrs>({
     if (w.shape.length !== 2) throw new ShapeError(op, 'weight must be 2-D [D_out, D_in]', { got: [['weight', w.shape]] });
     const [dOut, dIn] = w.shape;
     if (x.shape.length === 0 || x.shape[x.shape.length - 1] !== dIn) {
+      // Suggest a Flatten only when it would fix the call (STYLE §3.6's example).
+      const flat = x.shape.slice(1).reduce((p, d) => p * d, 1);
       throw new ShapeError(op, `last input dimension must be ${dIn}`, { got: [['x', x.shape]] },
-        x.shape.length > 2 ? `flatten the input first: ${x.shape.slice(1).join('·')} = ${x.shape.slice(1).reduce((p, d) => p * d, 1)}` : undefined);
+        x.shape.length > 2 && flat === dIn ? `a Flatten before this layer yields ${flat} = ${x.shape.slice(1).join('·')}` : undefined);
     }
     if (b && (b.shape.length !== 1 || b.shape[0] !== dOut)) {
       throw new ShapeError(op, `bias must have shape [${dOut}]`, { got: [['bias', b.shape]] });
