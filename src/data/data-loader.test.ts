@@ -28,7 +28,11 @@ test('DataLoader: batch count, sizes and order without shuffle', () => {
 
 test('DataLoader: dropLast drops the short batch only', () => {
   assert.equal(new DataLoader(numbered(10), { batchSize: 3, dropLast: true }).length, 3);
-  assert.deepEqual(epoch(new DataLoader(numbered(10), { batchSize: 3, dropLast: true })), [[0, 1, 2], [3, 4, 5], [6, 7, 8]]);
+  assert.deepEqual(epoch(new DataLoader(numbered(10), { batchSize: 3, dropLast: true })), [
+    [0, 1, 2],
+    [3, 4, 5],
+    [6, 7, 8],
+  ]);
   assert.equal(new DataLoader(numbered(9), { batchSize: 3, dropLast: true }).length, 3);
   assert.equal(new DataLoader(numbered(2), { batchSize: 3, dropLast: true }).length, 0);
   assert.equal(new DataLoader(numbered(0), { batchSize: 3 }).length, 0);
@@ -39,16 +43,26 @@ test('DataLoader: shuffle is a permutation per epoch, reproducible from the seed
   const a = new DataLoader(numbered(50), { batchSize: 8, shuffle: true, seed: 42 });
   const b = new DataLoader(numbered(50), { batchSize: 8, shuffle: true, seed: 42 });
   const c = new DataLoader(numbered(50), { batchSize: 8, shuffle: true, seed: 43 });
-  const a0 = epoch(a), a1 = epoch(a);
+  const a0 = epoch(a),
+    a1 = epoch(a);
   assert.deepEqual(epoch(b), a0);
   assert.deepEqual(epoch(b), a1);
   assert.notDeepEqual(epoch(c), a0);
   assert.notDeepEqual(a1, a0, 'each epoch reshuffles');
   for (const e of [a0, a1]) {
-    assert.deepEqual(e.flat().sort((p, q) => p - q), Array.from({ length: 50 }, (_, i) => i));
-    assert.deepEqual(e.map((batch) => batch.length), [8, 8, 8, 8, 8, 8, 2]);
+    assert.deepEqual(
+      e.flat().sort((p, q) => p - q),
+      Array.from({ length: 50 }, (_, i) => i),
+    );
+    assert.deepEqual(
+      e.map((batch) => batch.length),
+      [8, 8, 8, 8, 8, 8, 2],
+    );
   }
-  assert.notDeepEqual(a0.flat(), Array.from({ length: 50 }, (_, i) => i));
+  assert.notDeepEqual(
+    a0.flat(),
+    Array.from({ length: 50 }, (_, i) => i),
+  );
 });
 
 test('DataLoader: resume mid-epoch yields the same remaining batches', () => {
@@ -76,7 +90,10 @@ test('DataLoader: breaking out of a loop keeps the position; a spent epoch start
     assert.deepEqual(ids(b), [0, 1]);
     break;
   }
-  assert.deepEqual(epoch(loader), [[2, 3], [4, 5]]);
+  assert.deepEqual(epoch(loader), [
+    [2, 3],
+    [4, 5],
+  ]);
   assert.equal(loader.currentEpoch, 1);
   for (const b of loader) void b; // epoch 1 to the end
   assert.equal(loader.currentEpoch, 2);
@@ -106,7 +123,14 @@ test('DataLoader: a dataset without getBatch is stacked sample by sample', () =>
     get: (i) => [fromArray([i, -i], [2]), fromArray([i * 10], [])],
   };
   const batches = [...new DataLoader(ds, { batchSize: 2 })];
-  assert.deepEqual(batches.map((b) => b[0].shape), [[2, 2], [2, 2], [1, 2]]);
+  assert.deepEqual(
+    batches.map((b) => b[0].shape),
+    [
+      [2, 2],
+      [2, 2],
+      [1, 2],
+    ],
+  );
   assert.deepEqual(Array.from(batches[1][0].toTypedArray()), [2, -2, 3, -3]);
   assert.deepEqual(Array.from(batches[2][1].toTypedArray()), [40]);
 });
@@ -119,11 +143,15 @@ test('DataLoader: errors', () => {
   const state = new DataLoader(numbered(4), { batchSize: 2 }).stateDict();
   assert.throws(() => new DataLoader(numbered(5), { batchSize: 2 }).loadStateDict(state), {
     name: 'CheckpointError',
-    message: 'DataLoader: the saved state is for a different dataset or batching (saved: 4 samples, batchSize 2, '
-      + 'shuffle false, dropLast false; this loader: 5 samples, batchSize 2, shuffle false, dropLast false)',
+    message:
+      'DataLoader: the saved state is for a different dataset or batching (saved: 4 samples, batchSize 2, ' +
+      'shuffle false, dropLast false; this loader: 5 samples, batchSize 2, shuffle false, dropLast false)',
   });
-  assert.throws(() => new DataLoader(numbered(4), { batchSize: 2 }).loadStateDict({ ...state, position: 3 }), {
-    name: 'CheckpointError',
-    message: 'DataLoader: epoch must be ≥ 0 and position in [0, 2] (epoch = 0, position = 3)',
-  });
+  assert.throws(
+    () => new DataLoader(numbered(4), { batchSize: 2 }).loadStateDict({ ...state, position: 3 }),
+    {
+      name: 'CheckpointError',
+      message: 'DataLoader: epoch must be ≥ 0 and position in [0, 2] (epoch = 0, position = 3)',
+    },
+  );
 });

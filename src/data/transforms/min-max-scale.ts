@@ -6,9 +6,9 @@ import type { Tensor } from '../../tensor/tensor.js';
 import { cast, div, eq, max, min, sub, add } from '../../ops/index.js';
 
 export interface MinMaxOptions {
-  /** Known lower end (e.g. 0 for pixels), or per-feature minima; default: x's minimum over dim 0. */
+  /** Known lower end (0 for pixels) or per-feature minima; default: x's minimum over dim 0. */
   min?: number | Tensor;
-  /** Known upper end (e.g. 255 for pixels), or per-feature maxima; default: x's maximum over dim 0. */
+  /** Known upper end (255 for pixels) or per-feature maxima; default: x's maximum over dim 0. */
   max?: number | Tensor;
 }
 

@@ -7,12 +7,21 @@ import { Standardizer } from './standardizer.js';
 function close(t: Tensor, expected: number[], atol = 1e-6) {
   const got = Array.from(t.toTypedArray());
   assert.equal(got.length, expected.length);
-  got.forEach((g, i) => assert.ok(Math.abs(g - expected[i]) <= atol, `[${i}] ${g} vs ${expected[i]}`));
+  got.forEach((g, i) =>
+    assert.ok(Math.abs(g - expected[i]) <= atol, `[${i}] ${g} vs ${expected[i]}`),
+  );
 }
 
 // Hand-computed: column 0 = 1, 3, 5 → μ 3, σ² = (4 + 0 + 4)/3; column 1 = 10, 10, 40 → μ 20,
 // σ² = (100 + 100 + 400)/3 = 200; column 2 is constant 7 → σ 0.
-const xTrain = tensor([[1, 10, 7], [3, 10, 7], [5, 40, 7]], { dtype: 'float64' });
+const xTrain = tensor(
+  [
+    [1, 10, 7],
+    [3, 10, 7],
+    [5, 40, 7],
+  ],
+  { dtype: 'float64' },
+);
 
 test('Standardizer: statistics per feature (population σ)', () => {
   const s = new Standardizer().fit(xTrain);
@@ -22,7 +31,8 @@ test('Standardizer: statistics per feature (population σ)', () => {
 
 test('Standardizer: transform gives z-scores; a constant feature becomes 0', () => {
   const z = new Standardizer().fitTransform(xTrain);
-  const a = 2 / Math.sqrt(8 / 3), b = 10 / Math.sqrt(200);
+  const a = 2 / Math.sqrt(8 / 3),
+    b = 10 / Math.sqrt(200);
   close(z, [-a, -b, 0, 0, -b, 0, a, 2 * b, 0], 1e-12);
 });
 

@@ -25,7 +25,9 @@ export class Standardizer {
 
   fit(x: Tensor): this {
     if (x.ndim === 0 || x.shape[0] === 0) {
-      throw new ArgumentError('Standardizer', 'fit needs at least one sample along dim 0', { got: [['x', x.shape]] });
+      throw new ArgumentError('Standardizer', 'fit needs at least one sample along dim 0', {
+        got: [['x', x.shape]],
+      });
     }
     const xf = toFloat(x);
     noGrad(() => {
@@ -57,7 +59,11 @@ export class Standardizer {
     const features = this.mean.shape;
     const got = x.shape.slice(1);
     if (got.length !== features.length || got.some((d, i) => d !== features[i])) {
-      throw new ShapeError('Standardizer', `x must be [${['N', ...features].join(', ')}] as fitted`, { got: [['x', x.shape]] });
+      throw new ShapeError(
+        'Standardizer',
+        `x must be [${['N', ...features].join(', ')}] as fitted`,
+        { got: [['x', x.shape]] },
+      );
     }
     return [this.mean, this.std];
   }
