@@ -147,26 +147,51 @@ export function reduceArray(
   }
 }
 
-/** out = op(A)·op(B) (+ bias), plain triple loop in the i-k-j order for row-major locality. */
+/**
+ * out = op(A)·op(B) (+ bias). Plain loops ordered so the innermost one reads contiguous memory
+ * (i-k-j for A·B, dot products of rows for A·Bᵀ, rank-1 updates for Aᵀ·B); float64 accumulators.
+ */
 export function matmulArray(a: TypedArray, b: TypedArray, out: TypedArray, p: MatmulParams, bias?: TypedArray) {
   const { batch, m, n, k, transA, transB, aBatchStride, bBatchStride } = p;
-  const row = new Float64Array(n);
+  const acc = new Float64Array(m * n);
   for (let t = 0; t < batch; t++) {
     const ao = t * aBatchStride, bo = t * bBatchStride, oo = t * m * n;
-    for (let i = 0; i < m; i++) {
-      row.fill(0);
-      for (let q = 0; q < k; q++) {
-        const av = transA ? a[ao + q * m + i] : a[ao + i * k + q];
-        if (av === 0) continue;
-        if (transB) for (let j = 0; j < n; j++) row[j] += av * b[bo + j * k + q];
-        else {
-          const bRow = bo + q * n;
-          for (let j = 0; j < n; j++) row[j] += av * b[bRow + j];
+    acc.fill(0);
+    if (!transA && transB) {
+      for (let i = 0; i < m; i++) {
+        const ar = ao + i * k;
+        for (let j = 0; j < n; j++) {
+          const br = bo + j * k;
+          let s = 0;
+          for (let q = 0; q < k; q++) s += a[ar + q] * b[br + q];
+          acc[i * n + j] = s;
         }
       }
+    } else if (!transB) {
+      // A·B (i-k-j) and Aᵀ·B (k-i-j): acc[i, :] += A[i, q]·B[q, :]
+      for (let q = 0; q < k; q++) {
+        const br = bo + q * n;
+        for (let i = 0; i < m; i++) {
+          const av = transA ? a[ao + q * m + i] : a[ao + i * k + q];
+          if (av === 0) continue;
+          const r = i * n;
+          for (let j = 0; j < n; j++) acc[r + j] += av * b[br + j];
+        }
+      }
+    } else {
+      for (let i = 0; i < m; i++) {
+        for (let j = 0; j < n; j++) {
+          let s = 0;
+          for (let q = 0; q < k; q++) s += a[ao + q * m + i] * b[bo + j * k + q];
+          acc[i * n + j] = s;
+        }
+      }
+    }
+    for (let i = 0; i < m; i++) {
       for (let j = 0; j < n; j++) {
-        const v = row[j] + (bias ? bias[j] : 0);
-        out[oo + i * n + j] = p.accumulate ? out[oo + i * n + j] + v : v;
+        const v = acc[i * n + j] + (bias ? bias[j] : 0);
+        const o = oo + i * n + j;
+        out[o] = p.accumulate ? out[o] + v : v;
       }
     }
   }

