@@ -19,16 +19,19 @@ export interface AdamOptions {
  * betas (0.9, 0.999), eps 1e-8, weightDecay 0. One fused kernel pass per parameter.
  */
 export class Adam extends Optimizer {
-  private o: { lr: number; betas: [number, number]; eps: number; weightDecay: number };
+  private o: Required<AdamOptions>;
   constructor(params: Iterable<Tensor>, opts: AdamOptions = {}) {
     super(params, 'Adam');
-    this.o = { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, ...opts };
-    const { lr, betas, eps, weightDecay } = this.o;
+    this.o = Adam.validate({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, ...opts });
+  }
+  private static validate(o: Required<AdamOptions>): Required<AdamOptions> {
+    const { lr, betas, eps, weightDecay } = o;
     Optimizer.check('Adam', 'learning rate', lr, lr >= 0);
     Optimizer.check('Adam', 'epsilon value', eps, eps >= 0);
     Optimizer.check('Adam', 'beta parameter at index 0', betas[0], betas[0] >= 0 && betas[0] < 1);
     Optimizer.check('Adam', 'beta parameter at index 1', betas[1], betas[1] >= 0 && betas[1] < 1);
-    Optimizer.check('Adam', 'weight_decay value', weightDecay, weightDecay >= 0);
+    Optimizer.check('Adam', 'weightDecay value', weightDecay, weightDecay >= 0);
+    return { ...o, betas: [betas[0], betas[1]] };
   }
   get lr(): number {
     return this.o.lr;
@@ -50,6 +53,9 @@ export class Adam extends Optimizer {
     }
   }
   protected options() {
-    return { ...this.o };
+    return { ...this.o, betas: [...this.o.betas] };
+  }
+  protected loadOptions(options: Record<string, unknown>): void {
+    this.o = Adam.validate({ ...this.o, ...(options as Partial<AdamOptions>) });
   }
 }

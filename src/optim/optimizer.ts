@@ -78,25 +78,38 @@ export abstract class Optimizer {
     };
   }
 
+  /**
+   * Restores step counts, options (a schedule may have changed lr) and every state buffer, as
+   * PyTorch's load_state_dict. Everything is checked first: a mismatch throws and changes nothing.
+   */
   loadStateDict(s: OptimizerState): void {
-    if (s.state.length !== this.params.length) {
+    if (s.state.length !== this.params.length || s.steps.length !== this.params.length) {
       throw new CheckpointError(this.constructor.name, 'optimizer state has a different number of parameters', {
         note: `state ${s.state.length}, optimizer ${this.params.length}`,
       });
     }
     s.state.forEach((entry, i) => {
-      const p = this.params[i];
       for (const [k, data] of Object.entries(entry)) {
-        if (data.length !== p.size) {
-          throw new CheckpointError(this.constructor.name, `state '${k}' of parameter ${i} has ${data.length} values, expected ${p.size}`);
+        if (data.length !== this.params[i].size) {
+          throw new CheckpointError(this.constructor.name, `state '${k}' of parameter ${i} has ${data.length} values, expected ${this.params[i].size}`);
         }
-        const b = this.buffer(p, k);
+      }
+    });
+    this.loadOptions(s.options);
+    this.state.clear();
+    this.steps.clear();
+    s.state.forEach((entry, i) => {
+      for (const [k, data] of Object.entries(entry)) {
+        const b = this.buffer(this.params[i], k);
         b.backend.write(b.storage, data);
       }
     });
     this.stepCount = s.step;
     s.steps.forEach((t, i) => this.steps.set(this.params[i], t));
   }
+
+  /** Validates and adopts saved options; throws (changing nothing) if they are invalid. */
+  protected abstract loadOptions(options: Record<string, unknown>): void;
 
   /** Advances and returns p's own step count. */
   protected nextStep(p: Tensor): number {

@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
+import { ArgumentError } from '../core/errors.js';
 import { Optimizer } from './optimizer.js';
 
 export interface SGDOptions {
@@ -24,12 +25,19 @@ export class SGD extends Optimizer {
   private o: Required<SGDOptions>;
   constructor(params: Iterable<Tensor>, opts: SGDOptions) {
     super(params, 'SGD');
-    this.o = { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...opts };
-    const { lr, momentum, weightDecay, dampening, nesterov } = this.o;
+    this.o = SGD.validate({ momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...opts });
+  }
+  private static validate(o: Required<SGDOptions>): Required<SGDOptions> {
+    const { lr, momentum, weightDecay, dampening, nesterov } = o;
     Optimizer.check('SGD', 'learning rate', lr, typeof lr === 'number' && lr >= 0);
     Optimizer.check('SGD', 'momentum value', momentum, momentum >= 0);
-    Optimizer.check('SGD', 'weight_decay value', weightDecay, weightDecay >= 0);
-    if (nesterov) Optimizer.check('SGD', 'Nesterov momentum (needs momentum > 0 and dampening 0): momentum', momentum, momentum > 0 && dampening === 0);
+    Optimizer.check('SGD', 'weightDecay value', weightDecay, weightDecay >= 0);
+    if (nesterov && !(momentum > 0 && dampening === 0)) {
+      throw new ArgumentError('SGD', 'Nesterov momentum requires a momentum and zero dampening', {
+        note: `momentum = ${momentum}, dampening = ${dampening}`,
+      });
+    }
+    return o;
   }
   get lr(): number {
     return this.o.lr;
@@ -51,5 +59,8 @@ export class SGD extends Optimizer {
   }
   protected options() {
     return { ...this.o };
+  }
+  protected loadOptions(options: Record<string, unknown>): void {
+    this.o = SGD.validate({ ...this.o, ...(options as Partial<SGDOptions>) });
   }
 }

@@ -1,0 +1,62 @@
+// SGD vs torch.optim.SGD (plain, momentum, dampening, Nesterov, weight decay: 20-step
+// trajectories of parameters and momentum buffers), one step by hand from the SPEC formula,
+// option validation, and bit-exact resume from stateDict.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SGD, tensor, type SGDOptions } from '../index.js';
+import { testOptim, testResume } from '../../test/helpers/optim.js';
+
+testOptim('SGD', (params, options) => new SGD(params, options as unknown as SGDOptions));
+
+test('SGD momentum by hand: the notes\' v ← αv − lr·g, θ ← θ + v (SPEC §6)', () => {
+  const theta = tensor([1, -2], { dtype: 'float64', requiresGrad: true });
+  const opt = new SGD([theta], { lr: 0.1, momentum: 0.9 });
+  theta.grad = tensor([0.5, 0.25], { dtype: 'float64' });
+  opt.step(); // v = −0.1·[0.5, 0.25] = [−0.05, −0.025]; θ = [0.95, −2.025]
+  assert.deepEqual([...theta.toTypedArray()], [0.95, -2.025]);
+  theta.grad = tensor([-1, 0.5], { dtype: 'float64' });
+  opt.step(); // v = 0.9·[−0.05, −0.025] − 0.1·[−1, 0.5] = [0.055, −0.0725]; θ = [1.005, −2.0975]
+  const got = theta.toTypedArray();
+  [1.005, -2.0975].forEach((e, i) => assert.ok(Math.abs(got[i] - e) < 1e-15, `θ[${i}] = ${got[i]}`));
+});
+
+test('SGD with weight decay by hand: g ← g + λθ', () => {
+  const theta = tensor([2, -1], { dtype: 'float64', requiresGrad: true });
+  const opt = new SGD([theta], { lr: 0.5, weightDecay: 0.25 });
+  theta.grad = tensor([1, 1], { dtype: 'float64' });
+  opt.step(); // g = [1 + 0.5, 1 − 0.25] = [1.5, 0.75]; θ = [2 − 0.75, −1 − 0.375]
+  assert.deepEqual([...theta.toTypedArray()], [1.25, -1.375]);
+});
+
+test('SGD option validation names the option and its value', () => {
+  const p = () => [tensor([1, 2], { requiresGrad: true })];
+  const bad: Array<[SGDOptions, string]> = [
+    [{ lr: -0.1 }, 'SGD: invalid learning rate: -0.1'],
+    [{ lr: NaN }, 'SGD: invalid learning rate: NaN'],
+    [{} as SGDOptions, 'SGD: invalid learning rate: undefined'],
+    [{ lr: 0.1, momentum: -0.5 }, 'SGD: invalid momentum value: -0.5'],
+    [{ lr: 0.1, weightDecay: -1 }, 'SGD: invalid weightDecay value: -1'],
+    [{ lr: 0.1, nesterov: true }, 'SGD: Nesterov momentum requires a momentum and zero dampening (momentum = 0, dampening = 0)'],
+    [{ lr: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 },
+      'SGD: Nesterov momentum requires a momentum and zero dampening (momentum = 0.9, dampening = 0.1)'],
+  ];
+  for (const [opts, message] of bad) assert.throws(() => new SGD(p(), opts), { name: 'ArgumentError', message });
+  assert.throws(() => new SGD([], { lr: 0.1 }), { name: 'ArgumentError', message: 'SGD: got an empty parameter list' });
+  assert.throws(() => new SGD([tensor([1, 2])], { lr: 0.1 }), {
+    name: 'ArgumentError',
+    message: 'SGD: parameter 0 does not require grad; got params[0] [2]',
+  });
+});
+
+test('SGD skips a parameter without a gradient', () => {
+  const a = tensor([1], { requiresGrad: true }), b = tensor([1], { requiresGrad: true });
+  const opt = new SGD([a, b], { lr: 0.5, momentum: 0.9 });
+  a.grad = tensor([1]);
+  opt.step();
+  assert.deepEqual([...a.toTypedArray()], [0.5]);
+  assert.deepEqual([...b.toTypedArray()], [1]);
+  assert.deepEqual(opt.stateDict().steps, [1, 0]);
+});
+
+testResume('SGD', (params, options) => new SGD(params, options as unknown as SGDOptions));
