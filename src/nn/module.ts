@@ -1,7 +1,7 @@
 // Module: parameters and submodules found from the module's own fields (PyTorch registration by
 // reflection), PyTorch-compatible parameter paths, and the train/eval flag.
 
-import { CheckpointError } from '../core/errors.js';
+import { CheckpointError, formatShape } from '../core/errors.js';
 import { sameShape } from '../core/shape.js';
 import type { TypedArray } from '../core/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -44,8 +44,9 @@ export abstract class Module {
     return out;
   }
 
+  /** Every parameter once (a tied parameter reachable by two paths is listed once, as torch). */
   parameters(): Parameter[] {
-    return this.namedParameters().map(([, p]) => p);
+    return [...new Set(this.namedParameters().map(([, p]) => p))];
   }
 
   namedBuffers(prefix = ''): [string, Tensor][] {
@@ -98,6 +99,9 @@ export abstract class Module {
       const s = state.get(k)!;
       if (!sameShape(s.shape, t.shape)) {
         throw new CheckpointError(this.constructor.name, `shape mismatch for ${k}`, { got: [['checkpoint', s.shape], ['model', t.shape]] });
+      }
+      if (s.data.length !== t.size) {
+        throw new CheckpointError(this.constructor.name, `${k} has ${s.data.length} values, expected ${t.size} for shape ${formatShape(t.shape)}`);
       }
     }
     for (const [k, t] of own) t.backend.write(t.storage, state.get(k)!.data);
