@@ -119,13 +119,13 @@ test('loadStateDict error messages; a failed load changes nothing', () => {
     return true;
   });
   const wrongShape = new Map(sd);
-  wrongShape.set('blocks.1.fc1.weight', { shape: [4, 3], data: new Float32Array(12) });
+  wrongShape.set('blocks.1.fc1.weight', { shape: [4, 3], dtype: 'float32', data: new Float32Array(12) });
   assert.throws(() => net.loadStateDict(wrongShape), {
     name: 'CheckpointError',
     message: 'Net: shape mismatch for blocks.1.fc1.weight; got checkpoint [4, 3] and model [3, 4]',
   });
   const wrongLength = new Map(sd);
-  wrongLength.set('head.0.bias', { shape: [2], data: new Float32Array(3) });
+  wrongLength.set('head.0.bias', { shape: [2], dtype: 'float32', data: new Float32Array(3) });
   assert.throws(() => net.loadStateDict(wrongLength), {
     name: 'CheckpointError',
     message: 'Net: head.0.bias has 3 values, expected 2 for shape [2]',
