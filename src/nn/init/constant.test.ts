@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { zeros, randn, Rng, init, Linear, Sigmoid, Sequential, SGD, mseLoss, type Tensor } from '../../index.js';
+import { randn, Rng, init, Linear, Sigmoid, Sequential, SGD, mseLoss, type Tensor } from '../../index.js';
 
 test('constant_, zeros_, ones_ fill in place', () => {
   const t = randn([3, 4], { rng: new Rng(0) });
