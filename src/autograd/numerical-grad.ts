@@ -31,15 +31,19 @@ export function numericalGrad(
   const wrt = opts.wrt ?? inputs.map((_, i) => i).filter((i) => isFloat(inputs[i].dtype));
   const xs = inputs.map((x) => (isFloat(x.dtype) ? toFloat64(x) : x));
   const dy = opts.gradient ? Float64Array.from(opts.gradient.toTypedArray()) : null;
-  const dot = (y: Tensor): number => {
+  const values = (y: Tensor): ArrayLike<number> => {
     const v = y.toTypedArray();
     if (dy && dy.length !== v.length) {
       throw new ArgumentError('numericalGrad', 'gradient must have the output\'s shape', {
         got: [['output', y.shape], ['gradient', opts.gradient!.shape]],
       });
     }
+    return v;
+  };
+  // Σₖ dyₖ·(y⁺ₖ − y⁻ₖ): differences first, so large outputs elsewhere do not swamp small ones
+  const contract = (plus: ArrayLike<number>, minus: ArrayLike<number>): number => {
     let s = 0;
-    for (let i = 0; i < v.length; i++) s += (dy ? dy[i] : 1) * v[i];
+    for (let k = 0; k < plus.length; k++) s += (dy ? dy[k] : 1) * (plus[k] - minus[k]);
     return s;
   };
   return noGrad(() =>
@@ -57,12 +61,12 @@ export function numericalGrad(
         const orig = data[j];
         data[j] = orig + eps;
         probe.backend.write(probe.storage, data);
-        const plus = dot(fn(...xs));
+        const plus = values(fn(...xs));
         data[j] = orig - eps;
         probe.backend.write(probe.storage, data);
-        const minus = dot(fn(...xs));
+        const minus = values(fn(...xs));
         data[j] = orig;
-        grad[j] = (plus - minus) / (2 * eps);
+        grad[j] = contract(plus, minus) / (2 * eps);
       }
       probe.backend.write(probe.storage, data);
       return fromArray(grad, x.shape, { dtype: 'float64', backend: x.backend.name });

@@ -16,10 +16,12 @@ function defineArg(name: 'argmax' | 'argmin') {
     spec: '§2',
     args: ['x'],
     shape: ([x], a) => {
-      if (x.shape.some((d) => d === 0)) {
-        throw new ArgumentError(name, 'cannot reduce a tensor with no elements', { got: [['x', x.shape]] });
+      const plan = a.dim === undefined ? null : planReduce(name, x.shape, a.dim, a.keepdim ?? false);
+      // an empty slice has no extreme; other zero-size dims just give an empty result (PyTorch)
+      if (plan ? plan.axes.some((i) => x.shape[i] === 0) : x.shape.some((d) => d === 0)) {
+        throw new ArgumentError(name, 'cannot reduce over a dimension of size 0', { got: [['x', x.shape]] });
       }
-      const shape = a.dim === undefined ? (a.keepdim ? x.shape.map(() => 1) : []) : planReduce(name, x.shape, a.dim, a.keepdim ?? false).outShape;
+      const shape = plan ? plan.outShape : a.keepdim ? x.shape.map(() => 1) : [];
       return { shape, dtype: 'int32' };
     },
     forward(ctx) {

@@ -20,6 +20,12 @@ export const catOp = defineOp<CatAttrs>({
   args: ['tensors'],
   shape(inputs, a) {
     const first = inputs[0].shape;
+    const scalarAt = inputs.findIndex((t) => t.shape.length === 0);
+    if (scalarAt >= 0) {
+      throw new ShapeError('cat', 'zero-dimensional tensors cannot be concatenated', {
+        got: [[`tensors[${scalarAt}]`, inputs[scalarAt].shape]],
+      }, 'stack joins them along a new dim');
+    }
     const dim = normAxis('cat', a.dim, first.length);
     let total = 0;
     inputs.forEach((t, i) => {

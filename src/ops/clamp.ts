@@ -10,9 +10,11 @@ import { lt, gt } from './compare.js';
  * (as `torch.clamp`). Shape: x → y.
  */
 export function clamp(x: Tensor, min?: number, max?: number): Tensor {
+  x.assertAlive('clamp');
   let y = x;
   if (min !== undefined) y = where(lt(x, min), min, y);
-  if (max !== undefined) y = where(gt(x, max), max, y);
+  // compares y, not x, so that min > max gives max everywhere (as torch.clamp)
+  if (max !== undefined) y = where(gt(y, max), max, y);
   return y;
 }
 

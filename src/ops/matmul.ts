@@ -1,6 +1,6 @@
 import { defineOp, type Op } from '../autograd/define-op.js';
 import { ShapeError } from '../core/errors.js';
-import { broadcastShapes, sizeOf } from '../core/shape.js';
+import { sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { promoteAll, storageAs } from './operand.js';
 import { reshape } from './reshape.js';
@@ -34,7 +34,7 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     if (ka !== kb) {
       throw new ShapeError('matmul', 'inner dimensions must match', { got: [['a', a.shape], ['b', b.shape]], note: `${ka} ≠ ${kb}` });
     }
-    const batch = broadcastShapes('matmul', ['a', 'b'], [a.shape.slice(0, -2), b.shape.slice(0, -2)]);
+    const batch = batchShape(a.shape, b.shape);
     return { shape: [...batch, m, n], dtype: promoteAll([a, b]) };
   },
   forward(ctx) {
@@ -69,6 +69,24 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     return [da, db];
   },
 });
+
+/** Broadcast of the batch dims, with an error that shows the user's full shapes. */
+function batchShape(a: readonly number[], b: readonly number[]): number[] {
+  const ba = a.slice(0, -2), bb = b.slice(0, -2);
+  const rank = Math.max(ba.length, bb.length);
+  const out: number[] = [];
+  for (let i = -rank; i < 0; i++) {
+    const da = ba.length + i >= 0 ? ba[ba.length + i] : 1;
+    const db = bb.length + i >= 0 ? bb[bb.length + i] : 1;
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new ShapeError('matmul', 'batch dimensions must broadcast', {
+        got: [['a', a], ['b', b]], note: `dimension ${i - 2}: ${da} vs ${db}`,
+      });
+    }
+    out.push(da === 1 ? db : da);
+  }
+  return out;
+}
 
 function mm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor {
   return matmulOp.apply([a, b], { transA, transB });

@@ -14,10 +14,12 @@ function defineExtreme(name: 'max' | 'min') {
     spec: '§2',
     args: ['x'],
     shape: ([x], a) => {
-      if (x.shape.some((d) => d === 0)) {
-        throw new ArgumentError(name, 'cannot reduce a tensor with no elements', { got: [['x', x.shape]] });
+      const plan = planReduce(name, x.shape, a.dims, a.keepdim ?? false);
+      // an empty slice has no extreme; other zero-size dims just give an empty result (PyTorch)
+      if (plan.axes.some((i) => x.shape[i] === 0)) {
+        throw new ArgumentError(name, 'cannot reduce over a dimension of size 0', { got: [['x', x.shape]] });
       }
-      return { shape: planReduce(name, x.shape, a.dims, a.keepdim ?? false).outShape, dtype: x.dtype };
+      return { shape: plan.outShape, dtype: x.dtype };
     },
     forward(ctx) {
       runReduce(name, ctx.inputs[0], ctx.out, name, ctx.attrs);

@@ -1,6 +1,6 @@
 import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError } from '../core/errors.js';
-import { stridesOf, collapseDims } from '../core/shape.js';
+import { stridesOf, collapseDims, normAxis } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 interface PermuteAttrs {
@@ -45,8 +45,9 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
 
 /** Swaps two dims (torch.transpose). */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  const a = normAxis('transpose', dim0, x.ndim), b = normAxis('transpose', dim1, x.ndim);
+  if (x.ndim === 0) return x;
   const dims = [...x.shape.keys()];
-  const a = dim0 < 0 ? dim0 + x.ndim : dim0, b = dim1 < 0 ? dim1 + x.ndim : dim1;
   [dims[a], dims[b]] = [dims[b], dims[a]];
   return permute(x, dims);
 }

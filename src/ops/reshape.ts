@@ -1,6 +1,6 @@
 import { defineOp } from '../autograd/define-op.js';
-import { ShapeError } from '../core/errors.js';
-import { sizeOf } from '../core/shape.js';
+import { ArgumentError, ShapeError } from '../core/errors.js';
+import { normAxis, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 interface ReshapeAttrs {
@@ -48,15 +48,24 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   const r = x.ndim;
   if (r === 0) return reshape(x, [1]);
-  const s = startDim < 0 ? startDim + r : startDim;
-  const e = endDim < 0 ? endDim + r : endDim;
+  const s = normAxis('flatten', startDim, r);
+  const e = normAxis('flatten', endDim, r);
+  if (s > e) {
+    throw new ArgumentError('flatten', 'startDim must not come after endDim', {
+      got: [['x', x.shape]], note: `startDim ${startDim}, endDim ${endDim}`,
+    });
+  }
   const mid = x.shape.slice(s, e + 1).reduce((p, d) => p * d, 1);
   return reshape(x, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
 }
 
 /** Inserts a size-1 dim at `dim` (torch.unsqueeze). */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
-  const d = dim < 0 ? dim + x.ndim + 1 : dim;
+  const r = x.ndim + 1;
+  if (!Number.isInteger(dim) || dim < -r || dim >= r) {
+    throw new ArgumentError('unsqueeze', `dim ${dim} is out of range [${-r}, ${r - 1}]`, { got: [['x', x.shape]] });
+  }
+  const d = dim < 0 ? dim + r : dim;
   const s = [...x.shape];
   s.splice(d, 0, 1);
   return reshape(x, s);
@@ -65,6 +74,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 /** Removes size-1 dims (all, or only `dim`) (torch.squeeze). */
 export function squeeze(x: Tensor, dim?: number): Tensor {
   if (dim === undefined) return reshape(x, x.shape.filter((d) => d !== 1));
-  const d = dim < 0 ? dim + x.ndim : dim;
+  if (x.ndim === 0) return x;
+  const d = normAxis('squeeze', dim, x.ndim);
   return x.shape[d] === 1 ? reshape(x, x.shape.filter((_, i) => i !== d)) : x;
 }

@@ -38,6 +38,8 @@ export interface OpCase {
   torch?: string;
   fn?: OpFn;
   domain?: Domain | Record<string, Domain>;
+  /** Why finite differences do not apply here (e.g. ties at a kink); the check is then skipped. */
+  noGradcheck?: string;
 }
 
 export interface ErrorCase {
@@ -115,7 +117,8 @@ export function testOp(op: string, spec: OpTestSpec): void {
             runAgainstFixture(op, s, loadCase(op, s), fn, dtype, spec.tol);
           });
         }
-        if (s.inputs.some((x) => x.grad)) {
+        if (c.noGradcheck) it.skip(`gradcheck: ${c.noGradcheck}`, () => {});
+        else if (s.inputs.some((x) => x.grad)) {
           it('gradcheck, float64', () => {
             const fx = loadCase(op, s);
             if (fx.outKind !== 'float') return;
@@ -192,7 +195,10 @@ function runAgainstFixture(
     assert.ok(got !== null, `${where}: no gradient reached ${inp.name}`);
     assert.deepEqual([...got.shape], [...inp.shape], `${where}: grad ${inp.name} shape`);
     assert.equal(got.dtype, dtype, `${where}: grad ${inp.name} dtype`);
-    assertClose(got.toTypedArray(), decode(expected, bytes), tol, `${where}: grad ${inp.name}`);
+    // a broadcast input's gradient is a sum over the broadcast dims: a reduction in float32
+    const summed = dtype === 'float32' && sizeOfShape(inp.shape) < sizeOfShape(fx.outShape);
+    const gtol = summed ? { atol: Math.max(tol.atol, TOL.reduction.atol), rtol: Math.max(tol.rtol, TOL.reduction.rtol) } : tol;
+    assertClose(got.toTypedArray(), decode(expected, bytes), gtol, `${where}: grad ${inp.name}`);
   });
 }
 
@@ -222,4 +228,8 @@ export function binaryCases(): OpCase[] {
     { name: 'odd size', inputs: [ODD, ODD] },
     { name: 'odd broadcast', inputs: [[ODD[0], 1], [1, ODD[1]]] },
   ];
+}
+
+function sizeOfShape(shape: readonly number[]): number {
+  return shape.reduce((p, d) => p * d, 1);
 }
