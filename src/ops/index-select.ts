@@ -1,6 +1,6 @@
 import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError, DTypeError } from '../core/errors.js';
-import { normAxis } from '../core/shape.js';
+import { normAxis, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { fromArray } from '../tensor/create.js';
 import { matmulOp } from './matmul.js';
@@ -39,7 +39,7 @@ export const indexSelectOp = defineOp({
     const onehot = new Float64Array(m * r);
     for (let i = 0; i < m; i++) onehot[i * r + ix[i]] = 1;
     const o = fromArray(onehot, [m, r], { dtype: dy.dtype, backend: dy.backend.name });
-    const dy2 = reshape(dy, [m, dy.size / Math.max(m, 1)]);
+    const dy2 = reshape(dy, [m, sizeOf(x.shape.slice(1))]);
     return [reshape(matmulOp.apply([o, dy2], { transA: true, transB: false }), x.shape), null];
   },
 });

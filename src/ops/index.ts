@@ -45,6 +45,7 @@ export { softmax, logSoftmax } from './softmax.js';
 export { crossEntropy, type Reduction } from './cross-entropy.js';
 export { cast } from './cast.js';
 export { indexSelect } from './index-select.js';
+export { clone, detach } from './clone.js';
 export type { TensorLike } from './operand.js';
 
 installGradMath({ add: (a, b) => add(a, b), sumTo, onesLike: (t) => onesLike(t) });

@@ -7,6 +7,7 @@ import { mul } from './mul.js';
 import { sub } from './sub.js';
 import { sum } from './sum.js';
 import { exp } from './exp.js';
+import { reshape } from './reshape.js';
 
 interface SoftmaxAttrs {
   log: boolean;
@@ -35,7 +36,7 @@ const softmaxLastOp = defineOp<SoftmaxAttrs>({
 
 function along(x: Tensor, dim: number, log: boolean, name: string): Tensor {
   requireFloat(name, x);
-  if (x.ndim === 0) return softmaxLastOp.apply([x], { log });
+  if (x.ndim === 0) return reshape(softmaxLastOp.apply([reshape(x, [1])], { log }), []);
   const d = normAxis(name, dim, x.ndim);
   if (d === x.ndim - 1) return softmaxLastOp.apply([x], { log });
   return transpose(softmaxLastOp.apply([transpose(x, d, -1)], { log }), d, -1);

@@ -1,0 +1,36 @@
+import { cast, zeros, MemoryError } from '../index.js';
+import { testOp, unaryCases } from '../../test/helpers/test-op.js';
+
+testOp('cast', {
+  inputs: ['x'],
+  fn: ([x]) => cast(cast(x, 'float32'), x.dtype),
+  torch: 'x.float().to(x.dtype)',
+  domain: { low: -5, high: 5 },
+  cases: [
+    ...unaryCases().map((c) => ({
+      ...c,
+      name: `through float32, ${c.name}`,
+      noGradcheck: 'rounding to float32 is a step function at the scale of eps = 1e-6',
+    })),
+    { name: 'through float64', inputs: [[3, 4]], fn: ([x]) => cast(cast(x, 'float64'), x.dtype), torch: 'x.double().to(x.dtype)' },
+    { name: 'to int32 truncates', inputs: [[4, 5]], fn: ([x]) => cast(x, 'int32'), torch: 'x.to(torch.int32)' },
+    {
+      name: 'to int32 and back',
+      inputs: [[6]],
+      fn: ([x]) => cast(cast(x, 'int32'), x.dtype),
+      torch: 'x.to(torch.int32).to(x.dtype)',
+    },
+  ],
+  errors: [
+    {
+      name: 'a disposed tensor',
+      run: () => {
+        const x = zeros([2]);
+        x.dispose();
+        return cast(x, 'float64');
+      },
+      throws: MemoryError,
+      message: 'cast: this tensor was disposed and its memory released; got tensor [2]',
+    },
+  ],
+});

@@ -1,0 +1,64 @@
+import { crossEntropy, tensor, zeros, ArgumentError, DTypeError, ShapeError } from '../index.js';
+import { testOp, ODD } from '../../test/helpers/test-op.js';
+
+const labels = (n: number, c: number) => ({ shape: [n], kind: 'int' as const, domain: { low: 0, high: c } });
+const probs = (n: number, c: number) => ({ shape: [n, c], domain: { low: 0, high: 1 } });
+
+testOp('crossEntropy', {
+  inputs: ['input', 'target'],
+  fn: ([x, y], a) => crossEntropy(x, y, { reduction: a.reduction }),
+  torch: 'F.cross_entropy(input, target, reduction=reduction)',
+  tol: { float32: 'reduction' },
+  domain: { low: -3, high: 3 },
+  cases: [
+    { name: 'mean', inputs: [[4, 3], labels(4, 3)], args: { reduction: 'mean' } },
+    { name: 'sum', inputs: [[4, 3], labels(4, 3)], args: { reduction: 'sum' } },
+    { name: 'none', inputs: [[4, 3], labels(4, 3)], args: { reduction: 'none' } },
+    { name: 'size-1 batch', inputs: [[1, 5], labels(1, 5)], args: { reduction: 'mean' } },
+    { name: 'zero-size batch, none', inputs: [[0, 3], labels(0, 3)], args: { reduction: 'none' } },
+    { name: 'odd size', inputs: [ODD, labels(ODD[0], ODD[1])], args: { reduction: 'mean' } },
+    { name: 'large logits', inputs: [[3, 4], labels(3, 4)], args: { reduction: 'mean' }, domain: { low: -60, high: 60 } },
+    { name: 'probability targets, mean', inputs: [[4, 3], probs(4, 3)], args: { reduction: 'mean' } },
+    { name: 'probability targets, sum', inputs: [[4, 3], probs(4, 3)], args: { reduction: 'sum' } },
+    { name: 'probability targets, none', inputs: [[4, 3], probs(4, 3)], args: { reduction: 'none' } },
+  ],
+  errors: [
+    {
+      name: 'a class index out of range',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 3], { dtype: 'int32' })),
+      throws: ArgumentError,
+      message: 'crossEntropy: target values must lie in [0, 2] (target[1] = 3)',
+    },
+    {
+      name: 'float class indices',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 1])),
+      throws: DTypeError,
+      message: 'crossEntropy: class-index targets must be int32; got target float32\n' +
+        'hint: for probability targets pass a float tensor of the input\'s shape',
+    },
+    {
+      name: '1-d logits',
+      run: () => crossEntropy(zeros([3]), tensor([0], { dtype: 'int32' })),
+      throws: ShapeError,
+      message: 'crossEntropy: input must be [N, C] logits; got input [3]',
+    },
+    {
+      name: 'batch sizes differ',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 1, 2], { dtype: 'int32' })),
+      throws: ShapeError,
+      message: 'crossEntropy: target must be [N] with N the batch size of input; got input [2, 3] and target [3]',
+    },
+    {
+      name: 'probability targets of another shape',
+      run: () => crossEntropy(zeros([2, 3]), zeros([2, 4])),
+      throws: ShapeError,
+      message: 'crossEntropy: probability targets must have the input\'s shape; got input [2, 3] and target [2, 4]',
+    },
+    {
+      name: 'an unknown reduction',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduction: 'avg' as 'mean' }),
+      throws: ArgumentError,
+      message: 'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\' (got \'avg\')',
+    },
+  ],
+});
