@@ -1,0 +1,237 @@
+// The wasm backend's memory manager (docs/design.md §3): size-class free lists over a bump
+// pointer in WebAssembly memory; temporaries kept in last-use order and evicted to JS arrays
+// beyond a byte budget; pinned regions exempt; FinalizationRegistry releases unreachable ones.
+
+import { MemoryError } from '../../core/errors.js';
+import { MAX_PAGES } from './loader.js';
+
+/** One allocation. Storages point at a Region; the temporary list links Regions, never storages. */
+export class Region {
+  /** Byte address in wasm memory, or −1 while evicted (then `host` holds the bytes). */
+  ptr = -1;
+  host: Uint8Array | null = null;
+  pinned = false;
+  freed = false;
+  /** Kernel-call stamp of the last use: regions used by the running kernel are never evicted. */
+  stamp = 0;
+  prev: Region | null = null;
+  next: Region | null = null;
+  constructor(
+    /** Bytes of data. */
+    readonly used: number,
+    /** Size-class index and bytes of the region. */
+    readonly cls: number,
+    readonly bytes: number,
+  ) {}
+}
+
+const MIN_BYTES = 64;
+const ALIGN = 64;
+
+/**
+ * Size class of `bytes`: 64, then four classes per octave (2ᵏ·{5,6,7,8}/4), so a region wastes
+ * at most 25%. Returns [index, classBytes].
+ */
+export function sizeClass(bytes: number): [number, number] {
+  if (bytes <= MIN_BYTES) return [0, MIN_BYTES];
+  const k = 31 - Math.clz32(bytes - 1); // 2ᵏ < bytes ≤ 2ᵏ⁺¹
+  const step = 2 ** (k - 2);
+  const q = Math.ceil(bytes / step); // 5..8
+  return [1 + (k - 6) * 4 + (q - 5), q * step];
+}
+
+export interface MemoryStats {
+  /** Bytes of wasm memory (the whole linear memory). */
+  heapBytes: number;
+  /** Bytes handed out by the bump pointer so far. */
+  topBytes: number;
+  /** Resident temporaries, pinned regions. */
+  tempBytes: number;
+  pinnedBytes: number;
+  /** Evictions so far and the bytes they copied out (and back in). */
+  evictions: number;
+  evictedBytes: number;
+  restoredBytes: number;
+}
+
+export class Allocator {
+  private readonly freeLists: number[][] = [];
+  private top: number;
+  /** Oldest-used temporary first. */
+  private head: Region | null = null;
+  private tail: Region | null = null;
+  /** Current kernel-call stamp (see Region.stamp). */
+  stamp = 1;
+  private readonly stats: MemoryStats;
+  private readonly registry = new FinalizationRegistry<Region>((r) => this.release(r));
+  u8!: Uint8Array;
+
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    /** Reserved low bytes (AssemblyScript statics). */
+    base: number,
+    /** Resident temporaries above this many bytes are evicted, oldest first. */
+    public budget: number,
+    private readonly onGrow: () => void,
+  ) {
+    this.top = base;
+    this.stats = { heapBytes: 0, topBytes: 0, tempBytes: 0, pinnedBytes: 0, evictions: 0, evictedBytes: 0, restoredBytes: 0 };
+    this.refresh();
+  }
+
+  private refresh(): void {
+    this.u8 = new Uint8Array(this.memory.buffer);
+    this.stats.heapBytes = this.memory.buffer.byteLength;
+    this.onGrow();
+  }
+
+  /** A region for `used` bytes; `owner` (a storage) is watched for unreachability. */
+  alloc(used: number, pinned: boolean, owner: object | null): Region {
+    this.stamp++;
+    const [cls, bytes] = sizeClass(used);
+    const r = new Region(used, cls, bytes);
+    r.pinned = pinned;
+    r.stamp = this.stamp;
+    this.place(r);
+    if (owner) this.registry.register(owner, r, r);
+    return r;
+  }
+
+  /** Gives `r` a resident address (evicting older temporaries when over budget). */
+  private place(r: Region): void {
+    if (!r.pinned) {
+      this.stats.tempBytes += r.bytes;
+      if (this.stats.tempBytes > this.budget) this.evict(r);
+      this.append(r);
+    } else this.stats.pinnedBytes += r.bytes;
+    const list = this.freeLists[r.cls];
+    r.ptr = list !== undefined && list.length > 0 ? list.pop()! : this.bump(r.bytes);
+  }
+
+  private bump(bytes: number): number {
+    const p = this.top;
+    const end = p + bytes;
+    const have = this.memory.buffer.byteLength;
+    if (end > have) {
+      const need = Math.ceil((end - have) / 65536);
+      const pages = have / 65536;
+      const grow = Math.min(Math.max(need, pages >> 1), MAX_PAGES - pages);
+      if (grow < need) {
+        throw new MemoryError('wasm', 'out of WebAssembly memory', { note: `${end} bytes needed` },
+          'pin fewer tensors, dispose large ones or lower the eviction budget');
+      }
+      this.memory.grow(grow);
+      this.refresh();
+    }
+    this.top = (end + ALIGN - 1) & ~(ALIGN - 1);
+    this.stats.topBytes = this.top;
+    return p;
+  }
+
+  /** The resident address of `r`, copying an evicted region back in; marks it used now. */
+  ptr(r: Region): number {
+    if (r.ptr >= 0) {
+      if (!r.pinned) {
+        r.stamp = this.stamp;
+        if (r !== this.tail) {
+          this.unlink(r);
+          this.append(r);
+        }
+      }
+      return r.ptr;
+    }
+    if (r.freed) {
+      throw new MemoryError('wasm', 'this tensor was disposed; its memory is gone', {},
+        'do not use a tensor after dispose()');
+    }
+    r.stamp = this.stamp;
+    this.place(r);
+    this.u8.set(r.host!, r.ptr);
+    this.stats.restoredBytes += r.used;
+    r.host = null;
+    return r.ptr;
+  }
+
+  /** Evicts least-recently-used temporaries (never `keep`, never this call's operands). */
+  private evict(keep: Region): void {
+    let r = this.head;
+    while (r !== null && this.stats.tempBytes > this.budget) {
+      const next = r.next;
+      if (r !== keep && r.stamp !== this.stamp) {
+        r.host = this.u8.slice(r.ptr, r.ptr + r.used);
+        this.stats.evictions++;
+        this.stats.evictedBytes += r.used;
+        this.unplace(r);
+      }
+      r = next;
+    }
+  }
+
+  /** Returns the address of a resident region to its free list. */
+  private unplace(r: Region): void {
+    if (r.pinned) this.stats.pinnedBytes -= r.bytes;
+    else {
+      this.stats.tempBytes -= r.bytes;
+      this.unlink(r);
+    }
+    (this.freeLists[r.cls] ??= []).push(r.ptr);
+    r.ptr = -1;
+  }
+
+  private append(r: Region): void {
+    r.prev = this.tail;
+    r.next = null;
+    if (this.tail) this.tail.next = r;
+    else this.head = r;
+    this.tail = r;
+  }
+
+  private unlink(r: Region): void {
+    if (r.prev) r.prev.next = r.next;
+    else this.head = r.next;
+    if (r.next) r.next.prev = r.prev;
+    else this.tail = r.prev;
+    r.prev = r.next = null;
+  }
+
+  /** Marks a region long-lived: out of the temporary list, never evicted. */
+  pin(r: Region): void {
+    if (r.pinned || r.freed) return;
+    if (r.ptr >= 0) {
+      this.stats.tempBytes -= r.bytes;
+      this.stats.pinnedBytes += r.bytes;
+      this.unlink(r);
+      r.pinned = true;
+    } else {
+      r.pinned = true;
+      this.ptr(r);
+    }
+  }
+
+  /** Releases a region now (dispose). Idempotent. */
+  free(r: Region): void {
+    if (r.freed) return;
+    this.registry.unregister(r);
+    this.release(r);
+  }
+
+  private release(r: Region): void {
+    if (r.freed) return;
+    if (r.ptr >= 0) this.unplace(r);
+    r.host = null;
+    r.freed = true;
+  }
+
+  /** Evicts every temporary (tests; before a large allocation). */
+  evictAll(): void {
+    const b = this.budget;
+    this.budget = 0;
+    this.stamp++;
+    this.evict(null as unknown as Region);
+    this.budget = b;
+  }
+
+  getStats(): MemoryStats {
+    return { ...this.stats, heapBytes: this.memory.buffer.byteLength };
+  }
+}

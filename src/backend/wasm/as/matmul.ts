@@ -1,0 +1,125 @@
+// Single-precision GEMM, C[r0:r1, :] (+)= op(A)·op(B) (+ bias), with packed panels and a 4×8
+// register tile (8 f32x4 accumulators). Workers call it on disjoint row ranges of the same C.
+
+import { madd } from './simd-math';
+
+/** k-block and n-block sizes of the packed panels (B panel: KC·NC floats = 512 KiB). */
+const KC = 256;
+const NC = 512;
+/** Bytes of per-thread scratch the caller must provide: B panel, A panel, one 4×8 tile. */
+export const SCRATCH_BYTES: i32 = (KC * NC + KC * 4 + 32) * 4;
+
+export function scratchBytes(): i32 {
+  return SCRATCH_BYTES;
+}
+
+// @ts-ignore: decorator
+@inline function at(p: usize, i: i32): usize {
+  return p + (<usize>i << 2);
+}
+
+/** Packs B[pc:pc+kc, jc:jc+nc] as ⌈nc/8⌉ panels of [kc][8], zero-padded. */
+function packB(b: usize, n: i32, k: i32, transB: bool, pc: i32, kc: i32, jc: i32, nc: i32, bp: usize): void {
+  for (let jb = 0; jb < nc; jb += 8) {
+    const nr = min(8, nc - jb);
+    const panel = at(bp, jb * kc);
+    for (let p = 0; p < kc; p++) {
+      const dst = at(panel, p * 8);
+      if (!transB && nr == 8) {
+        const src = at(b, (pc + p) * n + jc + jb);
+        v128.store(dst, v128.load(src));
+        v128.store(dst, v128.load(src, 16), 16);
+        continue;
+      }
+      for (let c = 0; c < 8; c++) {
+        let v: f32 = 0;
+        if (c < nr) v = transB ? load<f32>(at(b, (jc + jb + c) * k + pc + p)) : load<f32>(at(b, (pc + p) * n + jc + jb + c));
+        store<f32>(at(dst, c), v);
+      }
+    }
+  }
+}
+
+/** Packs A[i:i+mr, pc:pc+kc] as [kc][4], zero-padded. */
+function packA(a: usize, m: i32, k: i32, transA: bool, i: i32, mr: i32, pc: i32, kc: i32, ap: usize): void {
+  for (let p = 0; p < kc; p++) {
+    const dst = at(ap, p * 4);
+    if (transA && mr == 4) {
+      v128.store(dst, v128.load(at(a, (pc + p) * m + i)));
+      continue;
+    }
+    for (let r = 0; r < 4; r++) {
+      let v: f32 = 0;
+      if (r < mr) v = transA ? load<f32>(at(a, (pc + p) * m + i + r)) : load<f32>(at(a, (i + r) * k + pc + p));
+      store<f32>(at(dst, r), v);
+    }
+  }
+}
+
+/** C[0:mr, 0:nr] += Ap·Bp over kc (row stride ldc floats); a partial tile goes through `tile`. */
+function kernel4x8(ap: usize, bp: usize, kc: i32, c: usize, ldc: i32, mr: i32, nr: i32, tile: usize): void {
+  let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00;
+  let c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+  for (let p = 0; p < kc; p++) {
+    const pb = bp + (<usize>p << 5), pa = ap + (<usize>p << 4);
+    const b0 = v128.load(pb), b1 = v128.load(pb, 16);
+    let a = v128.load32_splat(pa);
+    c00 = madd(a, b0, c00); c01 = madd(a, b1, c01);
+    a = v128.load32_splat(pa, 4);
+    c10 = madd(a, b0, c10); c11 = madd(a, b1, c11);
+    a = v128.load32_splat(pa, 8);
+    c20 = madd(a, b0, c20); c21 = madd(a, b1, c21);
+    a = v128.load32_splat(pa, 12);
+    c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
+  }
+  if (mr == 4 && nr == 8) {
+    const ld = <usize>ldc << 2;
+    let q = c;
+    v128.store(q, f32x4.add(v128.load(q), c00)); v128.store(q, f32x4.add(v128.load(q, 16), c01), 16);
+    q += ld;
+    v128.store(q, f32x4.add(v128.load(q), c10)); v128.store(q, f32x4.add(v128.load(q, 16), c11), 16);
+    q += ld;
+    v128.store(q, f32x4.add(v128.load(q), c20)); v128.store(q, f32x4.add(v128.load(q, 16), c21), 16);
+    q += ld;
+    v128.store(q, f32x4.add(v128.load(q), c30)); v128.store(q, f32x4.add(v128.load(q, 16), c31), 16);
+    return;
+  }
+  v128.store(tile, c00); v128.store(tile, c01, 16); v128.store(tile, c10, 32); v128.store(tile, c11, 48);
+  v128.store(tile, c20, 64); v128.store(tile, c21, 80); v128.store(tile, c30, 96); v128.store(tile, c31, 112);
+  for (let r = 0; r < mr; r++) {
+    for (let j = 0; j < nr; j++) {
+      const q = at(c, r * ldc + j);
+      store<f32>(q, load<f32>(q) + load<f32>(at(tile, r * 8 + j)));
+    }
+  }
+}
+
+/**
+ * Rows [r0, r1) of C [m, n] = op(A)·op(B) (+ bias[n]); accumulate keeps C's contents.
+ * A is [m, k] ([k, m] if transA), B is [k, n] ([n, k] if transB); bias = 0 means none.
+ */
+export function matmul(a: usize, b: usize, c: usize, bias: usize, m: i32, n: i32, k: i32,
+  transA: bool, transB: bool, accumulate: bool, r0: i32, r1: i32, scratch: usize): void {
+  for (let i = r0; i < r1; i++) {
+    const row = at(c, i * n);
+    if (accumulate) {
+      if (bias != 0) for (let j = 0; j < n; j++) store<f32>(at(row, j), load<f32>(at(row, j)) + load<f32>(at(bias, j)));
+    } else if (bias != 0) memory.copy(row, bias, <usize>n << 2);
+    else memory.fill(row, 0, <usize>n << 2);
+  }
+  const bp = scratch, ap = at(scratch, KC * NC), tile = at(ap, KC * 4);
+  for (let pc = 0; pc < k; pc += KC) {
+    const kc = min(KC, k - pc);
+    for (let jc = 0; jc < n; jc += NC) {
+      const nc = min(NC, n - jc);
+      packB(b, n, k, transB, pc, kc, jc, nc, bp);
+      for (let i = r0; i < r1; i += 4) {
+        const mr = min(4, r1 - i);
+        packA(a, m, k, transA, i, mr, pc, kc, ap);
+        for (let jb = 0; jb < nc; jb += 8) {
+          kernel4x8(ap, at(bp, jb * kc), kc, at(c, i * n + jc + jb), n, mr, min(8, nc - jb), tile);
+        }
+      }
+    }
+  }
+}

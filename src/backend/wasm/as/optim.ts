@@ -1,0 +1,56 @@
+// Fused optimizer updates: one pass over a parameter and its state (float32, SIMD).
+
+import { madd } from './simd-math';
+
+/**
+ * Adam (torch.optim.Adam): g ← g + λθ; m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²;
+ * θ ← θ − lr·(m·c₁)/(√(v·c₂) + ε) with c₁ = 1/(1−β₁ᵗ), c₂ = 1/(1−β₂ᵗ).
+ */
+export function adamStep(theta: usize, grad: usize, m: usize, v: usize, n: i32,
+  lr: f32, beta1: f32, beta2: f32, eps: f32, lambda: f32, c1: f32, c2: f32): void {
+  const vb1 = f32x4.splat(beta1), vb2 = f32x4.splat(beta2);
+  const vn1 = f32x4.splat(1 - beta1), vn2 = f32x4.splat(1 - beta2);
+  const vlr = f32x4.splat(lr), veps = f32x4.splat(eps), vl = f32x4.splat(lambda);
+  const vc1 = f32x4.splat(c1), vc2 = f32x4.splat(c2);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const o = <usize>i << 2;
+    const th = v128.load(theta + o);
+    const g = madd(vl, th, v128.load(grad + o));
+    const mi = madd(vb1, v128.load(m + o), f32x4.mul(vn1, g));
+    const vi = madd(vb2, v128.load(v + o), f32x4.mul(vn2, f32x4.mul(g, g)));
+    v128.store(m + o, mi);
+    v128.store(v + o, vi);
+    const den = f32x4.add(f32x4.sqrt(f32x4.mul(vi, vc2)), veps);
+    v128.store(theta + o, f32x4.sub(th, f32x4.div(f32x4.mul(vlr, f32x4.mul(mi, vc1)), den)));
+  }
+  for (; i < n; i++) {
+    const o = <usize>i << 2;
+    const th = load<f32>(theta + o);
+    const g = load<f32>(grad + o) + lambda * th;
+    const mi = beta1 * load<f32>(m + o) + (1 - beta1) * g;
+    const vi = beta2 * load<f32>(v + o) + (1 - beta2) * g * g;
+    store<f32>(m + o, mi);
+    store<f32>(v + o, vi);
+    store<f32>(theta + o, th - (lr * (mi * c1)) / (Mathf.sqrt(vi * c2) + eps));
+  }
+}
+
+/**
+ * SGD (torch.optim.SGD): g ← g + λθ; b ← μb + (1−τ)g (b ← g on the first step);
+ * g ← g + μb (Nesterov) or b; θ ← θ − lr·g. buf = 0 means no momentum buffer.
+ */
+export function sgdStep(theta: usize, grad: usize, buf: usize, n: i32, lr: f32, mu: f32,
+  dampening: f32, nesterov: bool, lambda: f32, first: bool): void {
+  for (let i = 0; i < n; i++) {
+    const o = <usize>i << 2;
+    const th = load<f32>(theta + o);
+    let g = load<f32>(grad + o) + lambda * th;
+    if (buf != 0) {
+      const b = first ? g : mu * load<f32>(buf + o) + (1 - dampening) * g;
+      store<f32>(buf + o, b);
+      g = nesterov ? g + mu * b : b;
+    }
+    store<f32>(theta + o, th - lr * g);
+  }
+}

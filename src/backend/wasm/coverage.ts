@@ -1,0 +1,76 @@
+// What the wasm backend runs in WebAssembly and what falls back to the js array kernels (on
+// views of wasm memory). The table is static; the counters record every fallback call, so a
+// benchmark can fail when a hot path ran on a fallback (STYLE §3.2: never silent).
+
+import type { DType } from '../../core/dtype.js';
+
+/** Unary op ids with a SIMD kernel; the number is the AssemblyScript op index. */
+export const UNARY_IDS: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
+  neg: 0, exp: 1, log: 2, sqrt: 3, abs: 4, reciprocal: 5, relu: 6, sigmoid: 7, tanh: 8, sign: 9,
+});
+/** Binary op ids with a SIMD kernel (pow and log run per lane through the scalar routine). */
+export const BINARY_IDS: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
+  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6,
+  eq: 7, ne: 8, lt: 9, le: 10, gt: 11, ge: 12,
+});
+
+export interface CoverageEntry {
+  readonly family: string;
+  readonly dtype: DType;
+  /** Op ids the row covers ('*' = every op id of the family). */
+  readonly op: string;
+  readonly runsOn: 'wasm' | 'js-fallback';
+  readonly note?: string;
+}
+
+const F32 = 'float32', F64 = 'float64', I32 = 'int32';
+const families = ['fill', 'unary', 'binary', 'where', 'copyStrided', 'reduce', 'matmul', 'cast',
+  'gatherRows', 'softmax', 'pick', 'softmaxXentBackward', 'adamStep', 'sgdStep'] as const;
+
+function table(): CoverageEntry[] {
+  const rows: CoverageEntry[] = [];
+  for (const family of families) {
+    if (family === 'unary') {
+      rows.push({ family, dtype: F32, op: Object.keys(UNARY_IDS).join(' '), runsOn: 'wasm' });
+      rows.push({ family, dtype: F32, op: 'other op ids', runsOn: 'js-fallback', note: 'op.scalar per element' });
+    } else if (family === 'binary') {
+      rows.push({ family, dtype: F32, op: Object.keys(BINARY_IDS).join(' '), runsOn: 'wasm' });
+      rows.push({ family, dtype: F32, op: 'other op ids', runsOn: 'js-fallback', note: 'op.scalar per element' });
+    } else if (family === 'reduce') {
+      rows.push({ family, dtype: F32, op: 'sum max min argmax argmin', runsOn: 'wasm' });
+    } else if (family === 'cast') {
+      rows.push({ family, dtype: F32, op: 'float32→float32, int32→float32, int32→int32', runsOn: 'wasm' });
+      rows.push({ family, dtype: F32, op: 'float32→int32', runsOn: 'js-fallback', note: 'Math.trunc wrap semantics' });
+    } else if (family === 'copyStrided' || family === 'gatherRows') {
+      rows.push({ family, dtype: F32, op: '*', runsOn: 'wasm' });
+      rows.push({ family, dtype: I32, op: '*', runsOn: 'wasm' });
+    } else rows.push({ family, dtype: F32, op: '*', runsOn: 'wasm' });
+    if (family !== 'copyStrided' && family !== 'gatherRows') {
+      rows.push({ family, dtype: I32, op: '*', runsOn: 'js-fallback' });
+    }
+    rows.push({ family, dtype: F64, op: '*', runsOn: 'js-fallback' });
+  }
+  return rows;
+}
+
+/** The static coverage table of the wasm backend. */
+export function wasmCoverage(): CoverageEntry[] {
+  return table();
+}
+
+const counts = new Map<string, number>();
+
+/** Counts one fallback call under `family:dtype:op`. */
+export function recordFallback(family: string, dtype: DType, op = '*'): void {
+  const key = `${family}:${dtype}:${op}`;
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
+/** Fallback calls since the last reset, by `family:dtype:op`. */
+export function fallbackCounts(): Map<string, number> {
+  return new Map(counts);
+}
+
+export function resetFallbackCounts(): void {
+  counts.clear();
+}

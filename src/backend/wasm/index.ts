@@ -1,0 +1,82 @@
+// The wasm backend's public entry: builds the backend (sync in Node, `initWasm()` in browsers),
+// registers it as 'wasm', attaches the worker pool, and picks the fastest available backend.
+
+import { BackendError } from '../../core/errors.js';
+import { getBackend, listBackends, registerBackend, setBackend } from '../registry.js';
+import { loadModuleAsync, loadModuleSync, relaxedSimdAvailable, type LoadOptions, type LoadedModule } from './loader.js';
+import { WorkerPool } from './pool.js';
+import { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './wasm-backend.js';
+
+export { wasmCoverage, fallbackCounts, resetFallbackCounts, type CoverageEntry } from './coverage.js';
+export { relaxedSimdAvailable, sharedMemoryAvailable } from './loader.js';
+export type { WasmBackend } from './wasm-backend.js';
+
+export interface WasmOptions extends LoadOptions, WasmBackendOptions {
+  /** Threads for large kernels (default: available cores, at most 8; 1 without shared memory). */
+  threads?: number;
+}
+
+type NodeProcess = { getBuiltinModule?: (id: string) => unknown };
+const nodeProc = (globalThis as { process?: NodeProcess }).process;
+const isNode = typeof nodeProc?.getBuiltinModule === 'function';
+
+function defaultThreads(): number {
+  if (isNode) {
+    const os = nodeProc!.getBuiltinModule!('node:os') as typeof import('node:os');
+    return Math.min(8, os.availableParallelism());
+  }
+  const hc = (globalThis as { navigator?: { hardwareConcurrency?: number } }).navigator?.hardwareConcurrency;
+  return Math.min(8, hc ?? 1);
+}
+
+function build(loaded: LoadedModule, opts: WasmOptions): WasmBackend {
+  const b = createWasmBackend(loaded, opts);
+  const threads = loaded.shared ? (opts.threads ?? defaultThreads()) : 1;
+  if (threads > 1) {
+    const wt = isNode ? (nodeProc!.getBuiltinModule!('node:worker_threads') as typeof import('node:worker_threads')) : null;
+    b.attachPool(WorkerPool.create(loaded.module, b.exports, b.mem, threads, wt));
+  }
+  return b;
+}
+
+/** A new wasm backend, synchronously (Node). Not registered: see `loadWasm` for that. */
+export function createWasmBackendSync(opts: WasmOptions = {}): WasmBackend {
+  return build(loadModuleSync(opts), opts);
+}
+
+/** Browsers (and Node): fetches the module, builds and registers the 'wasm' backend. */
+export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = {}): Promise<WasmBackend> {
+  const b = build(await loadModuleAsync(opts), opts);
+  registerBackend(b);
+  return b;
+}
+
+/** Node: builds and registers the 'wasm' backend synchronously (once; later calls return it). */
+export function loadWasm(opts: WasmOptions = {}): WasmBackend {
+  const name = opts.name ?? 'wasm';
+  if (listBackends().includes(name)) return getBackend(name) as WasmBackend;
+  const b = createWasmBackendSync(opts);
+  registerBackend(b);
+  return b;
+}
+
+/**
+ * Selects the wasm backend when it loads (relaxed SIMD when the engine has it, threads when
+ * memory can be shared), else stays on js. Returns what it chose.
+ */
+export function useFastestBackend(opts: WasmOptions = {}): { name: string; threads: number; variant: string } {
+  try {
+    const b = isNode ? loadWasm(opts) : (getBackend('wasm') as WasmBackend);
+    setBackend(b.name);
+    return { name: b.name, threads: b.threads, variant: b.variant };
+  } catch (e) {
+    if (!(e instanceof BackendError)) throw e;
+    setBackend('js');
+    return { name: 'js', threads: 1, variant: 'none' };
+  }
+}
+
+/** Whether the relaxed-SIMD build can run here (Node 20: --experimental-wasm-relaxed-simd). */
+export function wasmFeatures(): { relaxedSimd: boolean } {
+  return { relaxedSimd: relaxedSimdAvailable() };
+}

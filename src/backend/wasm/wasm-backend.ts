@@ -1,0 +1,232 @@
+// The `wasm` backend: float32 kernels in AssemblyScript SIMD on tensors that live in WebAssembly
+// memory; float64/int32 and unknown op ids run the js array kernels on views of that memory
+// (declared in coverage.ts, counted at run time).
+
+import { dtypeOfArray } from '../../core/dtype.js';
+import type { Backend, BinaryOpId, Storage, Strided, UnaryOpId } from '../kernels.js';
+import * as js from '../js/arrays.js';
+import type { MemoryStats } from './allocator.js';
+import { BINARY_IDS, UNARY_IDS, recordFallback } from './coverage.js';
+import { createMemory, instantiate, type KernelExports, type LoadedModule } from './loader.js';
+import type { WorkerPool } from './pool.js';
+import { MAX_RANK, WasmMemory } from './wasm-storage.js';
+
+export interface WasmBackendOptions {
+  /** Backend name (default 'wasm'). */
+  name?: string;
+  /** Bytes of resident temporaries before the oldest are evicted (default 64 MiB). */
+  budget?: number;
+}
+
+export interface WasmBackend extends Backend {
+  readonly variant: string;
+  readonly shared: boolean;
+  readonly mem: WasmMemory;
+  readonly exports: KernelExports;
+  memoryStats(): MemoryStats;
+  /** Attaches a worker pool (threads > 1) on the same shared memory. */
+  attachPool(pool: WorkerPool): void;
+}
+
+const F32 = 'float32';
+const isF32 = (s: Storage) => s.dtype === F32;
+
+export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions = {}): WasmBackend {
+  const name = opts.name ?? 'wasm';
+  const memory = createMemory(loaded.shared);
+  const ex = instantiate(loaded.module, memory);
+  const mem = new WasmMemory(name, memory, opts.budget ?? 64 * 2 ** 20);
+  const alloc = mem.alloc;
+  const scratch = alloc.alloc(ex.scratchBytes(), true, null).ptr;
+  let pool: WorkerPool | null = null;
+  const P = (s: Storage) => mem.ptr(s);
+
+  function binaryF32(id: number, a: Strided, b: Strided, out: Storage, shape: readonly number[]): void {
+    const pa = P(a.s) + a.offset * 4, pb = P(b.s) + b.offset * 4, po = P(out);
+    const rank = shape.length;
+    if (rank === 0) ex.binaryRow(id, pa, 0, pb, 0, po, 1);
+    else if (rank === 1) ex.binaryRow(id, pa, a.strides[0], pb, b.strides[0], po, shape[0]);
+    else {
+      for (let d = 0; d < rank; d++) if (shape[d] === 0) return;
+      ex.binaryStrided(id, pa, pb, po, mem.writeMeta(shape, [a.strides, b.strides]));
+    }
+  }
+
+  const backend: WasmBackend = {
+    name,
+    get threads() {
+      return pool ? pool.threads : 1;
+    },
+    variant: loaded.variant,
+    shared: loaded.shared,
+    mem,
+    exports: ex,
+    memoryStats: () => alloc.getStats(),
+    attachPool(p) {
+      pool = p;
+    },
+
+    alloc: (dtype, size) => mem.storage(dtype, size),
+    fromArray(data, dtype) {
+      const s = mem.storage(dtype ?? dtypeOfArray(data), data.length);
+      mem.view(s, P(s)).set(data);
+      return s;
+    },
+    read: (s) => mem.read(s),
+    write(s, data) {
+      alloc.stamp++;
+      mem.view(s, P(s)).set(data);
+    },
+    free: (s) => alloc.free((s as unknown as { region: Parameters<typeof alloc.free>[0] }).region),
+    pin: (s) => alloc.pin((s as unknown as { region: Parameters<typeof alloc.pin>[0] }).region),
+
+    fill(out, value) {
+      alloc.stamp++;
+      if (isF32(out)) return ex.fill(P(out), out.size, value);
+      recordFallback('fill', out.dtype);
+      js.fillArray(mem.views(out)[0], value);
+    },
+    unary(op: UnaryOpId, x, out) {
+      alloc.stamp++;
+      const id = UNARY_IDS[op.id];
+      if (id !== undefined && isF32(x) && isF32(out)) return ex.unary(id, P(x), P(out), out.size);
+      recordFallback('unary', out.dtype, op.id);
+      const [vx, vo] = mem.views(x, out);
+      js.unaryArray(op, vx, vo);
+    },
+    binary(op: BinaryOpId, a, b, out, shape) {
+      alloc.stamp++;
+      const id = BINARY_IDS[op.id];
+      if (id !== undefined && isF32(a.s) && isF32(b.s) && isF32(out) && shape.length <= MAX_RANK) {
+        return binaryF32(id, a, b, out, shape);
+      }
+      recordFallback('binary', out.dtype, op.id);
+      const [sa, sb] = mem.strided([a, b]);
+      js.binaryArray(op, sa, sb, mem.views(out)[0], shape);
+    },
+    where(c, a, b, out, shape) {
+      alloc.stamp++;
+      const cOk = c.s.dtype === F32 || c.s.dtype === 'int32';
+      if (cOk && isF32(a.s) && isF32(b.s) && isF32(out) && shape.length <= MAX_RANK) {
+        const pc = P(c.s) + c.offset * 4, pa = P(a.s) + a.offset * 4, pb = P(b.s) + b.offset * 4;
+        const meta = mem.writeMeta(shape, [c.strides, a.strides, b.strides]);
+        return ex.whereStrided(pc, c.s.dtype === 'int32' ? 1 : 0, pa, pb, P(out), meta);
+      }
+      recordFallback('where', out.dtype);
+      const [sc, sa, sb] = mem.strided([c, a, b]);
+      js.whereArray(sc, sa, sb, mem.views(out)[0], shape);
+    },
+    copyStrided(x, out, shape) {
+      alloc.stamp++;
+      const same = x.s.dtype === out.s.dtype && x.s.dtype !== 'float64';
+      if (same && shape.length <= MAX_RANK) {
+        for (const d of shape) if (d === 0) return;
+        if (shape.length === 0) shape = [1];
+        const px = P(x.s) + x.offset * 4, po = P(out.s) + out.offset * 4;
+        const xs = x.strides.length ? x.strides : [1], os = out.strides.length ? out.strides : [1];
+        return ex.copyStrided(px, po, mem.writeMeta(shape, [xs, os]));
+      }
+      recordFallback('copyStrided', out.s.dtype);
+      const [sx, so] = mem.strided([x, out]);
+      js.copyStridedArray(sx, so, shape);
+    },
+    reduce(op, x, out, outer, r, inner) {
+      alloc.stamp++;
+      if (isF32(x)) {
+        if ((op === 'argmax' || op === 'argmin') && out.dtype === 'int32') {
+          return ex.argReduce(op === 'argmax' ? 1 : 0, P(x), P(out), outer, r, inner);
+        }
+        if (isF32(out) && (op === 'sum' || op === 'max' || op === 'min')) {
+          return ex.reduce(op === 'sum' ? 0 : op === 'max' ? 1 : 2, P(x), P(out), outer, r, inner);
+        }
+      }
+      recordFallback('reduce', x.dtype, op);
+      const [vx, vo] = mem.views(x, out);
+      js.reduceArray(op, vx, vo, outer, r, inner);
+    },
+    matmul(a, b, out, p) {
+      alloc.stamp++;
+      if (isF32(a) && isF32(b) && isF32(out) && (!p.bias || isF32(p.bias))) {
+        const pa = P(a), pb = P(b), po = P(out), pbias = p.bias ? P(p.bias) : 0;
+        const { m, n, k } = p;
+        for (let t = 0; t < p.batch; t++) {
+          const a0 = pa + t * p.aBatchStride * 4, b0 = pb + t * p.bBatchStride * 4, c0 = po + t * m * n * 4;
+          const args = [a0, b0, c0, pbias, m, n, k, p.transA ? 1 : 0, p.transB ? 1 : 0, p.accumulate ? 1 : 0] as const;
+          if (pool !== null && pool.wantsMatmul(m, n, k)) pool.matmul(args);
+          else ex.matmul(...args, 0, m, scratch);
+        }
+        return;
+      }
+      recordFallback('matmul', out.dtype);
+      const [va, vb, vo, vbias] = mem.views(a, b, out, ...(p.bias ? [p.bias] : []));
+      js.matmulArray(va, vb, vo, p, vbias);
+    },
+    cast(x, out) {
+      alloc.stamp++;
+      if (x.dtype === out.dtype && x.dtype !== 'float64') {
+        const px = P(x), po = P(out);
+        alloc.u8.copyWithin(po, px, px + x.size * 4);
+        return;
+      }
+      if (x.dtype === 'int32' && isF32(out)) return ex.castI32F32(P(x), P(out), x.size);
+      recordFallback('cast', x.dtype, `${x.dtype}→${out.dtype}`);
+      const [vx, vo] = mem.views(x, out);
+      js.castArray(vx, vo);
+    },
+    gatherRows(x, idx, rowSize, out) {
+      alloc.stamp++;
+      if (x.dtype !== 'float64' && x.dtype === out.dtype && idx.dtype === 'int32') {
+        return ex.gatherRows(P(x), P(idx), idx.size, rowSize, P(out));
+      }
+      recordFallback('gatherRows', x.dtype);
+      const [vx, vi, vo] = mem.views(x, idx, out);
+      js.gatherRowsArray(vx, vi, rowSize, vo);
+    },
+    softmax(x, out, rows, cols, log) {
+      alloc.stamp++;
+      if (isF32(x) && isF32(out)) return ex.softmax(P(x), P(out), rows, cols, log ? 1 : 0);
+      recordFallback('softmax', x.dtype);
+      const [vx, vo] = mem.views(x, out);
+      js.softmaxArray(vx, vo, rows, cols, log);
+    },
+    pick(x, idx, out, rows, cols) {
+      alloc.stamp++;
+      if (isF32(x) && isF32(out) && idx.dtype === 'int32') return ex.pick(P(x), P(idx), P(out), rows, cols);
+      recordFallback('pick', x.dtype);
+      const [vx, vi, vo] = mem.views(x, idx, out);
+      js.pickArray(vx, vi, vo, rows, cols);
+    },
+    softmaxXentBackward(p, idx, scale, dx, rows, cols) {
+      alloc.stamp++;
+      if (isF32(p) && isF32(scale) && isF32(dx) && idx.dtype === 'int32') {
+        return ex.softmaxXentBackward(P(p), P(idx), P(scale), P(dx), rows, cols);
+      }
+      recordFallback('softmaxXentBackward', p.dtype);
+      const [vp, vi, vs, vd] = mem.views(p, idx, scale, dx);
+      js.softmaxXentBackwardArray(vp, vi, vs, vd, rows, cols);
+    },
+    adamStep(param, grad, m, v, p) {
+      alloc.stamp++;
+      if (isF32(param) && isF32(grad) && isF32(m) && isF32(v)) {
+        const c1 = 1 / (1 - Math.pow(p.beta1, p.step)), c2 = 1 / (1 - Math.pow(p.beta2, p.step));
+        return ex.adamStep(P(param), P(grad), P(m), P(v), param.size, p.lr, p.beta1, p.beta2, p.eps,
+          p.weightDecay, c1, c2);
+      }
+      recordFallback('adamStep', param.dtype);
+      const [vp, vg, vm, vv] = mem.views(param, grad, m, v);
+      js.adamArray(vp, vg, vm, vv, p);
+    },
+    sgdStep(param, grad, buf, p) {
+      alloc.stamp++;
+      if (isF32(param) && isF32(grad) && (buf === null || isF32(buf))) {
+        const pb = buf && p.momentum !== 0 ? P(buf) : 0;
+        return ex.sgdStep(P(param), P(grad), pb, param.size, p.lr, p.momentum, p.dampening,
+          p.nesterov ? 1 : 0, p.weightDecay, p.firstStep ? 1 : 0);
+      }
+      recordFallback('sgdStep', param.dtype);
+      const [vp, vg, vb] = mem.views(param, grad, ...(buf ? [buf] : []));
+      js.sgdArray(vp, vg, vb ?? null, p);
+    },
+  };
+  return backend;
+}

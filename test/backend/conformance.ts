@@ -1,0 +1,32 @@
+// The backend conformance suite (STYLE §3.3): every kernel family of a backend against the `js`
+// reference, on ragged shapes, broadcasting cases and edges (empty dims, NaN, ±Inf).
+// Each backend's test file calls runConformance; every skip carries { kernel, reason, issue }.
+
+import { describe, it } from 'node:test';
+import type { Backend } from '../../src/backend/kernels.js';
+import { elementwiseCases } from './conformance-elementwise.js';
+import { otherCases } from './conformance-other.js';
+
+export interface Skip {
+  /** Kernel family, or `family:case` for one case. */
+  kernel: string;
+  reason: string;
+  issue: string;
+}
+
+export interface ConformanceCase {
+  kernel: string;
+  name: string;
+  run(backend: Backend): void;
+}
+
+export function runConformance({ backend, skip = [], label }: { backend: Backend; skip?: Skip[]; label?: string }): void {
+  const cases = [...elementwiseCases(), ...otherCases()];
+  describe(`conformance: ${label ?? backend.name} vs js`, () => {
+    for (const c of cases) {
+      const s = skip.find((k) => k.kernel === c.kernel || k.kernel === `${c.kernel}:${c.name}`);
+      const why = s ? `${s.reason} (${s.issue})` : false;
+      it(`${c.kernel}: ${c.name}`, { skip: why }, () => c.run(backend));
+    }
+  });
+}

@@ -1,0 +1,16 @@
+// The wasm backend through the conformance suite: plain SIMD build on one thread, on two threads
+// (worker pool on shared memory), with a tiny eviction budget (every kernel restores evicted
+// operands), and on unshared memory. The relaxed-SIMD build runs in wasm-relaxed.test.ts.
+import { createWasmBackendSync } from '../../src/backend/wasm/index.js';
+import { runConformance } from './conformance.js';
+
+runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-simd-1' }), label: 'wasm simd, 1 thread' });
+runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 2, name: 'wasm-simd-2' }), label: 'wasm simd, 2 threads' });
+runConformance({
+  backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-evict', budget: 4096 }),
+  label: 'wasm simd, 4 KiB eviction budget',
+});
+runConformance({
+  backend: createWasmBackendSync({ variant: 'simd', shared: false, name: 'wasm-unshared' }),
+  label: 'wasm simd, unshared memory (no SharedArrayBuffer)',
+});
