@@ -1,0 +1,31 @@
+// SPEC §9 (notes [1]): binary cross-entropy E = −(y log₂ o + (1 − y) log₂(1 − o)) for y = 1 is
+// 0.0291 bits at o = 0.98 and 13.2877 bits at o = 0.0001; and its gradient through a sigmoid
+// output is o − y (SPEC §4: ∂e/∂w = x(o − y)).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tensor, crossEntropyOf, sigmoid, cat, sub, reshape, mul } from '../../src/index.js';
+
+const bceBits = (o: number) => crossEntropyOf(tensor([1, 0]), tensor([o, 1 - o]), { base: 2 }).item();
+
+test('y = 1, o = 0.98: e = −(1·log₂ 0.98 + 0·log₂ 0.02) = 0.0291', () => {
+  assert.equal(bceBits(0.98).toFixed(4), '0.0291');
+});
+
+test('y = 1, o = 0.0001: e = −(1·log₂ 0.0001 + 0·log₂ 0.9999) = 13.2877', () => {
+  assert.equal(bceBits(0.0001).toFixed(4), '13.2877');
+});
+
+test('through o = σ(wx + b): ∂e/∂w = x(o − y), ∂e/∂b = o − y (in nats)', () => {
+  for (const [x, y] of [[1.5, 1], [-0.7, 0]] as const) {
+    const w = tensor(0.3, { dtype: 'float64', requiresGrad: true });
+    const b = tensor(-0.2, { dtype: 'float64', requiresGrad: true });
+    const o = sigmoid(mul(w, x).add(b));
+    const q = tensor([y, 1 - y], { dtype: 'float64' });
+    const e = crossEntropyOf(q, cat([reshape(o, [1]), reshape(sub(1, o), [1])]));
+    e.backward();
+    const oy = o.item() - y;
+    assert.ok(Math.abs(w.grad!.item() - x * oy) < 1e-12, `∂e/∂w at x = ${x}, y = ${y}`);
+    assert.ok(Math.abs(b.grad!.item() - oy) < 1e-12, `∂e/∂b at x = ${x}, y = ${y}`);
+  }
+});
