@@ -2,7 +2,7 @@
 // registers it as 'wasm', attaches the worker pool, and picks the fastest available backend.
 
 import { BackendError } from '../../core/errors.js';
-import { getBackend, listBackends, registerBackend, setBackend } from '../registry.js';
+import { getBackend, registerBackend, registerLazyBackend, setBackend } from '../registry.js';
 import { loadModuleAsync, loadModuleSync, relaxedSimdAvailable, type LoadOptions, type LoadedModule } from './loader.js';
 import { WorkerPool } from './pool.js';
 import { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './wasm-backend.js';
@@ -44,21 +44,27 @@ export function createWasmBackendSync(opts: WasmOptions = {}): WasmBackend {
   return build(loadModuleSync(opts), opts);
 }
 
-/** Browsers (and Node): fetches the module, builds and registers the 'wasm' backend. */
+/** The registered 'wasm' backend, once built. */
+let instance: WasmBackend | null = null;
+
+/** Browsers (and Node): fetches the module, builds and registers the 'wasm' backend (once). */
 export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = {}): Promise<WasmBackend> {
-  const b = build(await loadModuleAsync(opts), opts);
+  if (instance) return instance;
+  const b = build(await loadModuleAsync(opts), { ...opts, name: 'wasm' });
   registerBackend(b);
-  return b;
+  return (instance = b);
 }
 
 /** Node: builds and registers the 'wasm' backend synchronously (once; later calls return it). */
 export function loadWasm(opts: WasmOptions = {}): WasmBackend {
-  const name = opts.name ?? 'wasm';
-  if (listBackends().includes(name)) return getBackend(name) as WasmBackend;
-  const b = createWasmBackendSync(opts);
+  if (instance) return instance;
+  const b = createWasmBackendSync({ ...opts, name: 'wasm' });
   registerBackend(b);
-  return b;
+  return (instance = b);
 }
+
+// In Node, `setBackend('wasm')` builds the backend on first use (synchronously).
+if (isNode) registerLazyBackend('wasm', () => loadWasm());
 
 /**
  * Selects the wasm backend when it loads (relaxed SIMD when the engine has it, threads when

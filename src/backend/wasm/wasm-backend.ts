@@ -78,7 +78,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
       mem.view(s, P(s)).set(data);
     },
     free: (s) => alloc.free((s as unknown as { region: Parameters<typeof alloc.free>[0] }).region),
-    pin: (s) => alloc.pin((s as unknown as { region: Parameters<typeof alloc.pin>[0] }).region),
+    pin: (s) => alloc.pin((s as unknown as { region: Parameters<typeof alloc.pin>[0] }).region, s),
 
     fill(out, value) {
       alloc.stamp++;

@@ -1,0 +1,74 @@
+// Allocator: size classes, reuse of freed regions, eviction order and budget, pinning, restore
+// of evicted regions, MemoryError after free.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MemoryError } from '../../core/errors.js';
+import { Allocator, sizeClass } from './allocator.js';
+
+function make(budget: number): Allocator {
+  const memory = new WebAssembly.Memory({ initial: 2, maximum: 1024 });
+  return new Allocator(memory, 65536, budget, () => {});
+}
+
+describe('wasm allocator', () => {
+  it('size classes: 64 B minimum, four per octave, at most 25% waste', () => {
+    assert.deepEqual(sizeClass(1), [0, 64]);
+    assert.deepEqual(sizeClass(64), [0, 64]);
+    assert.deepEqual(sizeClass(65), [1, 80]);
+    assert.deepEqual(sizeClass(128), [4, 128]);
+    assert.deepEqual(sizeClass(129), [5, 160]);
+    for (let b = 1; b < 1e6; b = Math.ceil(b * 1.37) + 1) {
+      const [, c] = sizeClass(b);
+      assert.ok(c >= b && c <= Math.max(64, b * 1.25 + 1), `class of ${b} is ${c}`);
+    }
+  });
+
+  it('reuses a freed region of the same class', () => {
+    const a = make(1 << 20);
+    const r1 = a.alloc(1000, false, null);
+    const p = r1.ptr;
+    a.free(r1);
+    const r2 = a.alloc(1001, false, null);
+    assert.equal(r2.ptr, p);
+  });
+
+  it('evicts least-recently-used temporaries beyond the budget, never pinned ones', () => {
+    const a = make(4 * 1024);
+    const pinned = a.alloc(1024, true, null);
+    const rs = Array.from({ length: 8 }, () => a.alloc(1024, false, null));
+    assert.ok(pinned.ptr >= 0);
+    assert.equal(rs.filter((r) => r.ptr < 0).length, 4, 'the four oldest are evicted');
+    assert.ok(rs.slice(4).every((r) => r.ptr >= 0));
+    assert.ok(a.getStats().tempBytes <= 4 * 1024);
+  });
+
+  it('an evicted region comes back with its bytes', () => {
+    const a = make(2048);
+    const r = a.alloc(1024, false, null);
+    a.u8.fill(42, r.ptr, r.ptr + 1024);
+    a.alloc(1024, false, null);
+    a.alloc(1024, false, null);
+    assert.equal(r.ptr, -1);
+    a.stamp++;
+    const p = a.ptr(r);
+    assert.ok(a.u8.subarray(p, p + 1024).every((v) => v === 42));
+    assert.equal(a.getStats().restoredBytes, 1024);
+  });
+
+  it('reading a freed region throws MemoryError', () => {
+    const a = make(1 << 20);
+    const r = a.alloc(16, false, null);
+    a.free(r);
+    a.free(r);
+    assert.throws(() => a.ptr(r), MemoryError);
+  });
+
+  it('grows memory when the bump pointer passes the end', () => {
+    const a = make(1 << 30);
+    const before = a.memory.buffer.byteLength;
+    const r = a.alloc(1 << 20, true, null);
+    a.u8[r.ptr + (1 << 20) - 1] = 7;
+    assert.ok(a.memory.buffer.byteLength > before);
+    assert.equal(a.u8.length, a.memory.buffer.byteLength, 'views refreshed after grow');
+  });
+});
