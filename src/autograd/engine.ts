@@ -23,7 +23,10 @@ export function installGradMath(m: GradMath): void {
 export interface BackwardOptions {
   /** Upstream gradient; required unless `root` has one element (then 1). */
   gradient?: Tensor;
-  /** Keep saved tensors so backward can run through this graph again. */
+  /**
+   * Keep saved tensors so backward can run through this graph again. Defaults to `createGraph`
+   * (as PyTorch): a gradient built with createGraph leads back through this graph.
+   */
   retainGraph?: boolean;
   /** Record the backward pass itself, for higher-order gradients. */
   createGraph?: boolean;
@@ -105,7 +108,7 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
         grads.set(x.gradFn, prev ? m.add(prev, g) : g);
       } else accumulateLeaf(x, g, m);
     }
-    if (!opts.retainGraph) node.release();
+    if (!(opts.retainGraph ?? opts.createGraph)) node.release();
   }
 }
 
