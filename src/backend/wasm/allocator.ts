@@ -100,13 +100,17 @@ export class Allocator {
    */
   alloc(used: number, pinned: boolean, owner: object | null): Region {
     this.stamp++;
-    const [cls, bytes] = sizeClass(used);
-    const r = new Region(used, cls, bytes);
+    const r = used <= MIN_BYTES ? new Region(used, 0, MIN_BYTES) : this.classed(used);
     r.pinned = pinned;
     r.stamp = this.stamp;
     this.place(r);
     if (pinned && owner) this.registry.register(owner, r, r);
     return r;
+  }
+
+  private classed(used: number): Region {
+    const [cls, bytes] = sizeClass(used);
+    return new Region(used, cls, bytes);
   }
 
   /** Gives `r` a resident address (evicting older temporaries when over budget). */

@@ -6,15 +6,20 @@ import { BackendError } from '../../core/errors.js';
 import type { KernelExports } from './loader.js';
 import type { WasmMemory } from './wasm-storage.js';
 
-/** Ints per worker slot: [command seq, done seq, 13 matmul args, pad]. */
+/** Ints per worker slot: [command seq, done seq, command, up to 13 args]. */
 const SLOT = 16;
 /** Spin iterations before a worker falls back to Atomics.wait. */
-const SPIN = 200000;
+const SPIN = 100000;
+/** Spin iterations before the calling thread sleeps while joining. */
+const JOIN_SPIN = 20000;
+/** Atomics.wait is allowed on Node's main thread, not on a browser's. */
+const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
 
 /** The worker's body, shipped as source text (Node: eval worker; browser: Blob URL). */
 function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; spin: number }) {
   const inst = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
-  const ex = inst.exports as unknown as { matmul: (...a: number[]) => void };
+  const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
+  const commands = [ex.matmul, ex.unary, ex.binaryRow];
   const I = new Int32Array(init.memory.buffer, init.ctrl, (init.slot + 1) * 16);
   const base = init.slot * 16;
   let seen = 0;
@@ -28,8 +33,8 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
     }
     seen = Atomics.load(I, base);
     if (seen < 0) return;
-    ex.matmul(I[base + 2], I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],
-      I[base + 9], I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14]);
+    commands[I[base + 2]](I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],
+      I[base + 9], I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14], I[base + 15]);
     Atomics.store(I, base + 1, seen);
     Atomics.notify(I, base + 1);
   }
@@ -92,34 +97,75 @@ export class WorkerPool {
     return pool;
   }
 
+  /** Element-wise ops with fewer elements run on the calling thread. */
+  minElements = 1 << 17;
+
   wantsMatmul(m: number, n: number, k: number): boolean {
     return m >= 8 && m * n * k >= this.minWork;
+  }
+
+  /** Posts command `cmd` with `args` to worker `w` (slot layout above). */
+  private post(w: number, seq: number, cmd: number, args: readonly number[]): void {
+    const b = w * SLOT, I = this.I;
+    I[b + 2] = cmd;
+    for (let i = 0; i < args.length; i++) I[b + 3 + i] = args[i];
+    Atomics.store(I, b, seq);
+    Atomics.notify(I, b, 1);
+  }
+
+  /**
+   * Waits for workers 0..used−1 to finish `seq`: spins, then (where the calling thread may block,
+   * as in Node) sleeps on the done word, so an oversubscribed machine does not burn its slice.
+   */
+  private join(used: number, seq: number): void {
+    const I = this.I;
+    for (let w = 0; w < used; w++) {
+      const b = w * SLOT + 1;
+      let spins = 0;
+      for (let done = Atomics.load(I, b); done !== seq; done = Atomics.load(I, b)) {
+        if (++spins > JOIN_SPIN && canBlock) Atomics.wait(I, b, done, 1);
+      }
+    }
+  }
+
+  /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements. */
+  unary(op: number, x: number, out: number, n: number): void {
+    const per = Math.ceil(n / this.threads / 4) * 4;
+    const seq = ++this.seq;
+    let used = 0;
+    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
+      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
+      this.post(w, seq, 1, [op, x + i0 * 4, out + i0 * 4, len]);
+    }
+    this.ex.unary(op, x, out, Math.min(n, per));
+    this.join(used, seq);
+  }
+
+  /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
+  binaryRow(op: number, a: number, sa: number, b: number, sb: number, out: number, n: number): void {
+    const per = Math.ceil(n / this.threads / 4) * 4;
+    const seq = ++this.seq;
+    let used = 0;
+    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
+      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
+      this.post(w, seq, 2, [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len]);
+    }
+    this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per));
+    this.join(used, seq);
   }
 
   /** Splits rows of one matmul over the threads (multiples of 4); the caller runs the first part. */
   matmul(args: MatmulArgs): void {
     const m = args[4];
     const per = Math.ceil(m / this.threads / 4) * 4;
-    const I = this.I;
     const seq = ++this.seq;
     let used = 0;
-    for (let w = 0; w < this.workers.length; w++) {
+    for (let w = 0; w < this.workers.length && per * (w + 1) < m; w++, used++) {
       const r0 = per * (w + 1);
-      if (r0 >= m) break;
-      const b = w * SLOT;
-      for (let i = 0; i < 10; i++) I[b + 2 + i] = args[i];
-      I[b + 12] = r0;
-      I[b + 13] = Math.min(m, r0 + per);
-      I[b + 14] = this.scratch[w + 1];
-      Atomics.store(I, b, seq);
-      Atomics.notify(I, b, 1);
-      used++;
+      this.post(w, seq, 0, [...args, r0, Math.min(m, r0 + per), this.scratch[w + 1]]);
     }
     this.ex.matmul(...args, 0, Math.min(m, per), this.scratch[0]);
-    for (let w = 0; w < used; w++) {
-      const b = w * SLOT + 1;
-      while (Atomics.load(I, b) !== seq);
-    }
+    this.join(used, seq);
   }
 
   /** Stops the workers. */

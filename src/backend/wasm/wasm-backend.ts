@@ -45,7 +45,11 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
     const pa = P(a.s) + a.offset * 4, pb = P(b.s) + b.offset * 4, po = P(out);
     const rank = shape.length;
     if (rank === 0) ex.binaryRow(id, pa, 0, pb, 0, po, 1);
-    else if (rank === 1) ex.binaryRow(id, pa, a.strides[0], pb, b.strides[0], po, shape[0]);
+    else if (rank === 1) {
+      const n = shape[0], sa = a.strides[0], sb = b.strides[0];
+      if (pool !== null && n >= pool.minElements && sa <= 1 && sb <= 1) pool.binaryRow(id, pa, sa, pb, sb, po, n);
+      else ex.binaryRow(id, pa, sa, pb, sb, po, n);
+    }
     else {
       for (let d = 0; d < rank; d++) if (shape[d] === 0) return;
       ex.binaryStrided(id, pa, pb, po, mem.writeMeta(shape, [a.strides, b.strides]));
@@ -89,7 +93,11 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
     unary(op: UnaryOpId, x, out) {
       alloc.stamp++;
       const id = UNARY_IDS[op.id];
-      if (id !== undefined && isF32(x) && isF32(out)) return ex.unary(id, P(x), P(out), out.size);
+      if (id !== undefined && isF32(x) && isF32(out)) {
+        const n = out.size;
+        if (pool !== null && n >= pool.minElements) return pool.unary(id, P(x), P(out), n);
+        return ex.unary(id, P(x), P(out), n);
+      }
       recordFallback('unary', out.dtype, op.id);
       const [vx, vo] = mem.views(x, out);
       js.unaryArray(op, vx, vo);

@@ -56,7 +56,9 @@ export function fill(out: usize, n: i32, value: f32): void {
   if (rem > 2) store<f32>(p, f32x4.extract_lane(v, 2), 8);
 }
 
-export function unary(op: i32, x: usize, out: usize, n: i32): void {
+/** The loop for one op; inlined with a constant `op` so each op gets its own specialised loop. */
+// @ts-ignore: decorator
+@inline function unaryLoop(op: i32, x: usize, out: usize, n: i32): void {
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const o = <usize>i << 2;
@@ -65,6 +67,21 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
   if (i < n) {
     const o = <usize>i << 2;
     storeTail(out + o, unaryV(op, loadTail(x + o, n - i)), n - i);
+  }
+}
+
+export function unary(op: i32, x: usize, out: usize, n: i32): void {
+  switch (op) {
+    case 0: unaryLoop(0, x, out, n); break;
+    case 1: unaryLoop(1, x, out, n); break;
+    case 2: unaryLoop(2, x, out, n); break;
+    case 3: unaryLoop(3, x, out, n); break;
+    case 4: unaryLoop(4, x, out, n); break;
+    case 5: unaryLoop(5, x, out, n); break;
+    case 6: unaryLoop(6, x, out, n); break;
+    case 7: unaryLoop(7, x, out, n); break;
+    case 8: unaryLoop(8, x, out, n); break;
+    default: unaryLoop(9, x, out, n);
   }
 }
 
@@ -103,6 +120,26 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
 
 /** One row: out[i] = f(a[i·sa], b[i·sb]) for i < n; strides in elements (0 = broadcast). */
 export function binaryRow(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32): void {
+  switch (op) {
+    case 0: binaryLoop(0, a, sa, b, sb, out, n); break;
+    case 1: binaryLoop(1, a, sa, b, sb, out, n); break;
+    case 2: binaryLoop(2, a, sa, b, sb, out, n); break;
+    case 3: binaryLoop(3, a, sa, b, sb, out, n); break;
+    case 4: binaryLoop(4, a, sa, b, sb, out, n); break;
+    case 5: binaryLoop(5, a, sa, b, sb, out, n); break;
+    case 6: binaryLoop(6, a, sa, b, sb, out, n); break;
+    case 7: binaryLoop(7, a, sa, b, sb, out, n); break;
+    case 8: binaryLoop(8, a, sa, b, sb, out, n); break;
+    case 9: binaryLoop(9, a, sa, b, sb, out, n); break;
+    case 10: binaryLoop(10, a, sa, b, sb, out, n); break;
+    case 11: binaryLoop(11, a, sa, b, sb, out, n); break;
+    default: binaryLoop(12, a, sa, b, sb, out, n);
+  }
+}
+
+/** binaryRow's loops, inlined with a constant `op` (one specialised copy per op). */
+// @ts-ignore: decorator
+@inline function binaryLoop(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32): void {
   let i = 0;
   if (sa == 1 && sb == 1) {
     for (; i + 4 <= n; i += 4) {

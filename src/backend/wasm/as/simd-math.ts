@@ -14,14 +14,19 @@
 }
 
 /**
- * exp(x) = 2ⁿ · eʳ with n = ⌊x·log₂e + ½⌋ and r = x − n·ln 2 (ln 2 split in two parts);
+ * exp(x) = 2ⁿ · eʳ with n = round(x·log₂e) and r = x − n·ln 2 (ln 2 split in two parts);
  * eʳ = 1 + r + r²·P(r) (Cephes expf). 2ⁿ is applied as 2^⌊n/2⌋ · 2^(n−⌊n/2⌋) so n ∈ [−150, 128]
  * stays representable (subnormal results, values near FLT_MAX). x > 88.7228 → +∞; NaN → NaN.
  */
 export function expV(x: v128): v128 {
   const hi = f32x4.splat(88.72283935546875);
-  const xc = f32x4.min(f32x4.max(x, f32x4.splat(-103.97208404541016)), hi);
-  const fx = f32x4.floor(madd(xc, f32x4.splat(1.44269504088896341), f32x4.splat(0.5)));
+  // pmax/pmin keep NaN (a compare-select each, cheaper than the NaN-propagating max/min)
+  const xc = f32x4.pmin(f32x4.pmax(x, f32x4.splat(-103.97208404541016)), hi);
+  // n = round(x·log₂e) through the 1.5·2²³ magic constant: its low mantissa bits hold n
+  const magic = f32x4.splat(12582912.0);
+  const t = f32x4.add(f32x4.mul(xc, f32x4.splat(1.44269504088896341)), magic);
+  const fx = f32x4.sub(t, magic);
+  const n = i32x4.sub(t, magic);
   let r = f32x4.sub(xc, f32x4.mul(fx, f32x4.splat(0.693359375)));
   r = f32x4.sub(r, f32x4.mul(fx, f32x4.splat(-2.12194440e-4)));
   const z = f32x4.mul(r, r);
@@ -32,7 +37,6 @@ export function expV(x: v128): v128 {
   y = poly(y, r, 1.6666665459e-1);
   y = poly(y, r, 5.0000001201e-1);
   y = f32x4.add(f32x4.add(f32x4.mul(y, z), r), f32x4.splat(1));
-  const n = i32x4.trunc_sat_f32x4_s(fx);
   const n1 = i32x4.shr_s(n, 1);
   const n2 = i32x4.sub(n, n1);
   const bias = i32x4.splat(127);
