@@ -8,7 +8,7 @@ import { WorkerPool } from './pool.js';
 import { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './wasm-backend.js';
 
 export { wasmCoverage, fallbackCounts, resetFallbackCounts, type CoverageEntry } from './coverage.js';
-export { relaxedSimdAvailable, sharedMemoryAvailable } from './loader.js';
+export { relaxedSimdAvailable, relaxedSimdExecArgv, sharedMemoryAvailable } from './loader.js';
 export type { WasmBackend } from './wasm-backend.js';
 
 export interface WasmOptions extends LoadOptions, WasmBackendOptions {

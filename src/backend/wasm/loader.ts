@@ -80,7 +80,20 @@ export function defaultWasmDir(): URL {
   return new URL('../../../dist/wasm/', import.meta.url);
 }
 
+/**
+ * The Node flags that would enable relaxed SIMD here: ['--experimental-wasm-relaxed-simd'] on a
+ * Node whose V8 has it behind a flag (Node 20), [] when it already runs or cannot. A CLI can
+ * re-exec itself with these (`node ${flags} script`).
+ */
+export function relaxedSimdExecArgv(): string[] {
+  if (relaxedSimdAvailable()) return [];
+  const node = (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+  return node !== undefined && Number(node.split('.')[0]) === 20 ? ['--experimental-wasm-relaxed-simd'] : [];
+}
+
 export interface LoadOptions {
+  /** Folder holding the .wasm files (default: the package's dist/wasm/). */
+  dir?: URL;
   /** Force a variant ('simd' to ignore relaxed SIMD even when available). */
   variant?: Variant;
   /** Force unshared memory (one thread). */
@@ -111,7 +124,7 @@ export function loadModuleSync(opts: LoadOptions = {}): LoadedModule {
     throw new BackendError('wasm', 'synchronous loading needs Node (>= 20.16)', {},
       'in a browser, `await initWasm()` first');
   }
-  const url = new URL(wasmFileName(variant, shared), defaultWasmDir());
+  const url = new URL(wasmFileName(variant, shared), opts.dir ?? defaultWasmDir());
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(url);
@@ -124,8 +137,8 @@ export function loadModuleSync(opts: LoadOptions = {}): LoadedModule {
 /** Browsers (or Node): fetches and compiles the module from `baseUrl` (default: dist/wasm/). */
 export async function loadModuleAsync(opts: LoadOptions & { baseUrl?: string | URL } = {}): Promise<LoadedModule> {
   const { variant, shared } = choose(opts);
-  const url = new URL(wasmFileName(variant, shared), opts.baseUrl ?? defaultWasmDir());
-  if (url.protocol === 'file:') return loadModuleSync({ variant, shared });
+  const url = new URL(wasmFileName(variant, shared), opts.baseUrl ?? opts.dir ?? defaultWasmDir());
+  if (url.protocol === 'file:') return loadModuleSync({ variant, shared, dir: new URL('./', url) });
   let res: Response;
   try {
     res = await fetch(url);
