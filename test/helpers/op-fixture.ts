@@ -66,20 +66,25 @@ function fixturePath(op: string): string {
   return `test/fixtures/ops/${op}.json`;
 }
 
+/** The whole fixture file of an op, checked against the generator that must have written it. */
+function loadFile(op: string): FixtureFile {
+  const cached = cache.get(op);
+  if (cached) return cached;
+  const rel = fixturePath(op);
+  if (!existsSync(REPO + rel)) throw new Error(`fixture ${rel} is missing: run \`npm run fixtures\``);
+  const file = JSON.parse(readFileSync(REPO + rel, 'utf8')) as FixtureFile;
+  const gen = createHash('sha256').update(readFileSync(REPO + GENERATOR)).digest('hex').slice(0, 16);
+  if (file.generator !== gen) {
+    throw new Error(`fixture ${rel} is stale: ${GENERATOR} changed since it was generated; run \`npm run fixtures\``);
+  }
+  cache.set(op, file);
+  return file;
+}
+
 /** The fixture for one case; throws with the command that fixes it when missing or stale. */
 export function loadCase(op: string, c: SerialCase): FixtureCase {
   const rel = fixturePath(op);
-  let file = cache.get(op);
-  if (!file) {
-    if (!existsSync(REPO + rel)) throw new Error(`fixture ${rel} is missing: run \`npm run fixtures\``);
-    file = JSON.parse(readFileSync(REPO + rel, 'utf8')) as FixtureFile;
-    const gen = createHash('sha256').update(readFileSync(REPO + GENERATOR)).digest('hex').slice(0, 16);
-    if (file.generator !== gen) {
-      throw new Error(`fixture ${rel} is stale: ${GENERATOR} changed since it was generated; run \`npm run fixtures\``);
-    }
-    cache.set(op, file);
-  }
-  const fx = file.cases[c.name];
+  const fx = loadFile(op).cases[c.name];
   if (!fx) throw new Error(`fixture ${rel} has no case "${c.name}": run \`npm run fixtures\``);
   if (fx.hash !== caseHash(c)) {
     throw new Error(`fixture ${rel} case "${c.name}" is stale (the case changed): run \`npm run fixtures\``);
@@ -89,14 +94,7 @@ export function loadCase(op: string, c: SerialCase): FixtureCase {
 
 /** Case names in the fixture file, to catch cases that were removed from the test. */
 export function fixtureCaseNames(op: string): string[] {
-  loadCaseFile(op);
-  return Object.keys(cache.get(op)!.cases);
-}
-function loadCaseFile(op: string): void {
-  if (cache.has(op)) return;
-  const rel = fixturePath(op);
-  if (!existsSync(REPO + rel)) throw new Error(`fixture ${rel} is missing: run \`npm run fixtures\``);
-  cache.set(op, JSON.parse(readFileSync(REPO + rel, 'utf8')) as FixtureFile);
+  return Object.keys(loadFile(op).cases);
 }
 
 /** Base64 of little-endian float64 (or float32) bytes, or a plain list, to numbers. */

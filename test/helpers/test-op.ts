@@ -162,7 +162,7 @@ function makeInputs(s: SerialCase, fx: FixtureCase, dtype: 'float32' | 'float64'
   });
 }
 
-function runAgainstFixture(
+export function runAgainstFixture(
   op: string, s: SerialCase, fx: FixtureCase, fn: OpFn, dtype: 'float32' | 'float64', tolSpec?: TolSpec,
 ): void {
   const where = `${op} / ${s.name} (${dtype})`;
