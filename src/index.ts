@@ -24,3 +24,7 @@ export * from './losses/index.js';
 export * from './optim/index.js';
 export * from './data/index.js';
 export * from './train/index.js';
+export {
+  initWasm, loadWasm, useFastestBackend, wasmFeatures, wasmCoverage, fallbackCounts, resetFallbackCounts,
+  relaxedSimdAvailable, sharedMemoryAvailable, type WasmBackend,
+} from './backend/wasm/index.js';

@@ -145,8 +145,13 @@ export class Allocator {
     return p;
   }
 
-  /** The resident address of `r`, copying an evicted region back in; marks it used now. */
-  ptr(r: Region): number {
+  /**
+   * The resident address of `r`, copying an evicted region back in; marks it used now. A
+   * temporary that was evicted and is needed again has proven long-lived (a dataset, a tensor
+   * kept across many steps): it comes back pinned, released by the finalization registry when
+   * `owner` dies, so it is not copied out and in again on every use (generational promotion).
+   */
+  ptr(r: Region, owner?: object): number {
     if (r.ptr >= 0) {
       if (!r.pinned) {
         r.stamp = this.stamp;
@@ -162,6 +167,10 @@ export class Allocator {
         'do not use a tensor after dispose()');
     }
     r.stamp = this.stamp;
+    if (!r.pinned && owner) {
+      r.pinned = true;
+      this.registry.register(owner, r, r);
+    }
     this.place(r);
     this.u8.set(r.host!, r.ptr);
     this.stats.restoredBytes += r.used;

@@ -58,7 +58,7 @@ export class WasmMemory {
       throw new BackendError(this.name, `a storage of backend '${s.backend}' was passed to '${this.name}'`, {},
         'move tensors to one backend before combining them');
     }
-    return this.alloc.ptr(r);
+    return this.alloc.ptr(r, s);
   }
 
   /** A typed-array view at a resolved address (resolve every operand before making views). */
