@@ -6,6 +6,7 @@ import { BackendError } from '../core/errors.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
 import { isGradEnabled, withGradEnabled } from './no-grad.js';
+import { trackAlloc } from '../tensor/alloc-scope.js';
 
 /** What a shape rule sees of an input: its shape and dtype, nothing else. */
 export interface TensorMeta {
@@ -31,6 +32,11 @@ export interface ForwardCtx<A> {
   save(...tensors: Tensor[]): void;
   /** Non-tensor data for backward (e.g. a computed scale), kept only when recorded. */
   stash: unknown;
+  /**
+   * Saves a tensor the forward made privately (never returned to the user): its memory is
+   * released with the node after backward, not left to eviction or the garbage collector.
+   */
+  saveOwned(t: Tensor): void;
 }
 
 export interface BackwardCtx<A> {
@@ -76,10 +82,17 @@ class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
   get opName(): string {
     return this.def.name;
   }
+  private owned: Tensor[] | null = null;
   save(...tensors: Tensor[]): void {
     if (this.needsGrad) for (const t of tensors) this.saved.push(t);
   }
+  saveOwned(t: Tensor): void {
+    this.saved.push(t);
+    (this.owned ??= []).push(t);
+  }
   release(): void {
+    if (this.owned) for (const t of this.owned) t.dispose();
+    this.owned = null;
     this.saved = [];
     this.stash = undefined;
     this.released = true;
@@ -116,7 +129,11 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       const meta = def.shape(inputs, attrs);
       let size = 1;
       for (let i = 0; i < meta.shape.length; i++) size *= meta.shape[i];
-      const storage = def.alias ? inputs[0].storage : k.alloc(meta.dtype, size);
+      let storage = inputs[0].storage;
+      if (!def.alias) {
+        storage = k.alloc(meta.dtype, size);
+        trackAlloc(k, storage);
+      }
       const out = new Tensor(storage, meta.shape, k, meta.dtype);
       const needsGrad = anyGrad && def.backward !== undefined && isGradEnabled();
       const node = new OpNode<A>(def, k, inputs, attrs, out, needsGrad);

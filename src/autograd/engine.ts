@@ -7,6 +7,7 @@ import { sameShape } from '../core/shape.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
 import type { RecordedNode } from './define-op.js';
 import { withGradEnabled } from './no-grad.js';
+import { withAllocScope } from '../tensor/alloc-scope.js';
 
 /** The two ops the engine needs; installed by ops/index.ts (ops sit above autograd). */
 export interface GradMath {
@@ -81,10 +82,19 @@ export function backward(root: Tensor, opts: BackwardOptions = {}): void {
     accumulateLeaf(root, seed, m);
     return;
   }
-  withGradEnabled(opts.createGraph === true, () => run(root.gradFn!, seed!, opts, m));
+  if (opts.createGraph) {
+    withGradEnabled(true, () => run(root.gradFn!, seed!, opts, m));
+    return;
+  }
+  // Every gradient made during the pass is internal except the leaves' .grad: release the rest
+  // at once (docs/design.md §3), so the wasm backend never has to evict them.
+  withGradEnabled(false, () =>
+    withAllocScope(() => run(root.gradFn!, seed!, opts, m), (leaves) => [...leaves].map((x) => x.grad!.storage)));
 }
 
-function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMath): void {
+/** Runs the pass; returns the leaves whose .grad it set. */
+function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMath): Set<Tensor> {
+  const leaves = new Set<Tensor>();
   const order = topoOrder(rootNode);
   const grads = new Map<GradNode, Tensor>([[rootNode, seed]]);
   for (const node of order) {
@@ -106,10 +116,14 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
       if (x.gradFn) {
         const prev = grads.get(x.gradFn);
         grads.set(x.gradFn, prev ? m.add(prev, g) : g);
-      } else accumulateLeaf(x, g, m);
+      } else {
+        accumulateLeaf(x, g, m);
+        leaves.add(x);
+      }
     }
     if (!(opts.retainGraph ?? opts.createGraph)) node.release();
   }
+  return leaves;
 }
 
 /** leaf.grad += g. Never in place: a gradient tensor may be shared by several paths. */

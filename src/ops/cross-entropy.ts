@@ -61,7 +61,7 @@ export const crossEntropyOp = defineOp<XentAttrs>({
     k.free(picked);
     if (ctx.needsGrad) {
       k.softmax(x.storage, logp, n, c, false); // the buffer now holds p = softmax(x)
-      ctx.save(new Tensor(logp, x.shape, k));
+      ctx.saveOwned(new Tensor(logp, x.shape, k));
     } else k.free(logp);
   },
   backward(ctx, dy) {

@@ -7,6 +7,7 @@ import { sizeOf } from '../core/shape.js';
 import { getBackend } from '../backend/registry.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor } from './tensor.js';
+import { trackAlloc } from './alloc-scope.js';
 
 export interface CreateOptions {
   dtype?: DType;
@@ -102,6 +103,7 @@ export const ones = (shape: readonly number[], opts?: CreateOptions) => full(sha
 /** A 0-d tensor holding `value`, on `backend` (used for scalars mixed into ops). */
 export function scalarOn(value: number, dtype: DType, backend: Backend): Tensor {
   const s = backend.alloc(dtype, 1);
+  trackAlloc(backend, s);
   backend.fill(s, value);
   return new Tensor(s, [], backend);
 }

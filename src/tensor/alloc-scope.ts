@@ -1,0 +1,31 @@
+// Records the storages allocated while a scope is open, so that a caller that knows none of them
+// escape except the ones it names (the backward pass: only leaf gradients escape) can release
+// the rest at once instead of leaving them to eviction or the garbage collector.
+
+import type { Backend, Storage } from '../backend/kernels.js';
+
+let current: { k: Backend; s: Storage }[] | null = null;
+
+/** Called for every storage a tensor op or constant allocates. */
+export function trackAlloc(k: Backend, s: Storage): void {
+  if (current !== null) current.push({ k, s });
+}
+
+/**
+ * Runs `fn`, then frees every storage allocated during it except those `keep` returns (computed
+ * after fn). Nested scopes are flattened into the outer one.
+ */
+export function withAllocScope<T>(fn: () => T, keep: (result: T) => Iterable<Storage>): T {
+  if (current !== null) return fn();
+  const allocated: { k: Backend; s: Storage }[] = [];
+  current = allocated;
+  let result: T;
+  try {
+    result = fn();
+  } finally {
+    current = null;
+  }
+  const kept = new Set<Storage>(keep(result));
+  for (const { k, s } of allocated) if (!kept.has(s)) k.free(s);
+  return result;
+}
