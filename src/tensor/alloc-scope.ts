@@ -13,19 +13,23 @@ export function trackAlloc(k: Backend, s: Storage): void {
 
 /**
  * Runs `fn`, then frees every storage allocated during it except those `keep` returns (computed
- * after fn). Nested scopes are flattened into the outer one.
+ * after fn). In a nested scope the kept storages pass to the enclosing scope, which decides on
+ * them in turn.
  */
 export function withAllocScope<T>(fn: () => T, keep: (result: T) => Iterable<Storage>): T {
-  if (current !== null) return fn();
+  const outer = current;
   const allocated: { k: Backend; s: Storage }[] = [];
   current = allocated;
   let result: T;
   try {
     result = fn();
   } finally {
-    current = null;
+    current = outer;
   }
   const kept = new Set<Storage>(keep(result));
-  for (const { k, s } of allocated) if (!kept.has(s)) k.free(s);
+  for (const a of allocated) {
+    if (!kept.has(a.s)) a.k.free(a.s);
+    else if (outer !== null) outer.push(a);
+  }
   return result;
 }

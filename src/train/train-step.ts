@@ -1,8 +1,10 @@
 // One training step, read top to bottom like llm.c's main: forward, loss, zeroGrad, backward,
-// NaN check, optimizer step.
+// NaN check, optimizer step — with its temporaries released when it returns.
 
 import { NumericalError } from '../core/errors.js';
+import type { Storage } from '../backend/kernels.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { withAllocScope } from '../tensor/alloc-scope.js';
 import type { Module } from '../nn/module.js';
 import type { Optimizer } from '../optim/optimizer.js';
 
@@ -13,23 +15,51 @@ export interface StepResult {
   output: Tensor;
 }
 
+/** Gradients trainStep made; released by the next trainStep's zeroGrad. */
+const madeHere = new WeakSet<Tensor>();
+
 /**
- * Runs forward, loss, backward and the optimizer update on one batch. A loss that is NaN or
- * infinite stops training with a NumericalError naming the step and the value, before the
+ * Runs forward, loss, zeroGrad, backward and the optimizer update on one batch. A loss that is
+ * NaN or infinite stops training with a NumericalError naming the step and the value, before the
  * parameters are touched (the update is not applied).
+ *
+ * Memory: everything the step allocates is released when it returns, except what escapes — the
+ * returned `output`, the parameters' new gradients and the module's buffers — and the gradients
+ * of the previous trainStep are released when this one clears them. So a loop of trainStep calls
+ * reuses the same memory every step on every backend (docs/design.md §3). Keep a gradient across
+ * steps with `.clone()`; a module must keep state in buffers, not in other fields.
  */
 export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x: Tensor, y: Tensor): StepResult {
-  const output = model.forward(x);
-  const lossT = lossFn(output, y);
-  const loss = lossT.item();
-  if (!Number.isFinite(loss)) {
-    throw new NumericalError('trainStep', `loss is ${loss} at step ${optimizer.stepCount + 1}; the parameters were not updated`, {
-      step: optimizer.stepCount + 1,
-      loss,
-    }, 'lower the learning rate, check the inputs for NaN/Inf, or scale the inputs to [0, 1]');
-  }
-  optimizer.zeroGrad();
-  lossT.backward();
-  optimizer.step();
+  let loss = NaN;
+  const output = withAllocScope(
+    () => {
+      const output = model.forward(x);
+      const lossT = lossFn(output, y);
+      loss = lossT.item();
+      if (!Number.isFinite(loss)) {
+        throw new NumericalError('trainStep', `loss is ${loss} at step ${optimizer.stepCount + 1}; the parameters were not updated`, {
+          step: optimizer.stepCount + 1,
+          loss,
+        }, 'lower the learning rate, check the inputs for NaN/Inf, or scale the inputs to [0, 1]');
+      }
+      const previous = optimizer.params.map((p) => p.grad).filter((g): g is Tensor => g !== null && madeHere.has(g));
+      optimizer.zeroGrad();
+      for (const g of previous) g.dispose();
+      lossT.backward();
+      optimizer.step();
+      for (const p of optimizer.params) if (p.grad) madeHere.add(p.grad);
+      return output;
+    },
+    (out) => escaping(out, model, optimizer, [x, y]),
+  );
   return { loss, output };
+}
+
+function escaping(output: Tensor, model: Module, optimizer: Optimizer, inputs: Tensor[]): Storage[] {
+  const keep = [output.storage];
+  for (const t of inputs) if (t.grad) keep.push(t.grad.storage);
+  for (const p of optimizer.params) if (p.grad) keep.push(p.grad.storage);
+  for (const p of model.parameters()) if (p.grad) keep.push(p.grad.storage);
+  for (const [, b] of model.namedBuffers()) keep.push(b.storage);
+  return keep;
 }
