@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as nb from '../index.js';
+
+function setup() {
+  nb.setBackend('js');
+  nb.manualSeed(3);
+  const model = nb.mlp([6, 5, 3]);
+  const opt = new nb.SGD(model.parameters(), { lr: 0.1 });
+  const x = nb.randn([8, 6]);
+  const y = nb.randint(0, 3, [8]);
+  return { model, opt, x, y };
+}
+
+test('trainStep: returns the loss and output, updates the parameters, keeps the gradients readable', () => {
+  const { model, opt, x, y } = setup();
+  const before = model.parameters()[0].toTypedArray();
+  const expected = nb.crossEntropy(model.forward(x), y).item();
+  const r = nb.trainStep(model, nb.crossEntropy, opt, x, y);
+  assert.ok(Math.abs(r.loss - expected) < 1e-6, `${r.loss} vs ${expected}`);
+  assert.deepEqual(r.output.shape, [8, 3]);
+  assert.equal(r.output.toTypedArray().length, 24);
+  const after = model.parameters()[0].toTypedArray();
+  assert.ok(after.some((v, i) => v !== before[i]), 'parameters changed');
+  for (const p of model.parameters()) assert.ok(p.grad && p.grad.toTypedArray().every(Number.isFinite));
+});
+
+test('trainStep: the previous step\'s gradients are released by the next step (clone to keep)', () => {
+  const { model, opt, x, y } = setup();
+  nb.trainStep(model, nb.crossEntropy, opt, x, y);
+  const old = model.parameters()[0].grad!;
+  const kept = old.clone();
+  nb.trainStep(model, nb.crossEntropy, opt, x, y);
+  assert.throws(() => old.toTypedArray(), (e: unknown) => e instanceof nb.MemoryError);
+  assert.equal(kept.toTypedArray().length, old.size);
+});
+
+test('trainStep: a NaN loss stops with a NumericalError and leaves the parameters untouched', () => {
+  const { model, opt, y } = setup();
+  const bad = nb.full([8, 6], NaN);
+  const before = model.parameters().map((p) => p.toTypedArray());
+  assert.throws(
+    () => nb.trainStep(model, nb.crossEntropy, opt, bad, y),
+    (e: unknown) => e instanceof nb.NumericalError && /^trainStep: loss is NaN at step 1; the parameters were not updated/.test((e as Error).message),
+  );
+  model.parameters().forEach((p, i) => assert.deepEqual(p.toTypedArray(), before[i]));
+});
