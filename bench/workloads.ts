@@ -74,18 +74,13 @@ function mlp() {
   const model = nb.mlp([784, 256, 128, 10]);
   const optim = new nb.Adam(model.parameters(), { lr: 1e-3 });
   const bs = 128, n = tr.x.shape[0];
+  // the nabla idiom for the anchor's loop (randperm batches, forward, cross-entropy, zero_grad,
+  // backward, step): a shuffling DataLoader and trainStep
+  const loader = new nb.DataLoader(new nb.TensorDataset(tr.x, tr.y), { batchSize: bs, shuffle: true, seed: 0 });
   const times: number[] = [];
   for (let e = 1; e <= epochs; e++) {
     const t0 = performance.now();
-    const perm = nb.randperm(n);
-    for (let i = 0; i < n; i += bs) {
-      const idx = perm.slice(0, i, i + bs);
-      const x = nb.indexSelect(tr.x, 0, idx), y = nb.indexSelect(tr.y, 0, idx);
-      const loss = nb.crossEntropy(model.forward(x), y);
-      optim.zeroGrad();
-      loss.backward();
-      optim.step();
-    }
+    for (const [x, y] of loader) nb.trainStep(model, nb.crossEntropy, optim, x, y);
     times.push((performance.now() - t0) / 1000);
   }
   const acc = nb.evaluate(model, [[te.x, te.y]]).accuracy;
