@@ -1,4 +1,7 @@
-// nabla's public API. Deep imports are not API.
+// nabla's public API for browsers (package.json "exports" condition "browser"): everything except
+// the Node-only data loaders (readIdx/writeIdx, loadMnist), which src/index.ts adds. Nothing reachable
+// from here may import a node: module or a CLI package at top level (test/browser/imports.test.ts).
+// Deep imports are not API.
 
 export * from './ops/index.js';
 export { Tensor, isTensor } from './tensor/tensor.js';
@@ -22,7 +25,7 @@ export type { Backend, Storage } from './backend/kernels.js';
 export * from './nn/index.js';
 export * from './losses/index.js';
 export * from './optim/index.js';
-export * from './data/index.js';
+export * from './data/browser.js';
 export * from './train/index.js';
 export {
   initWasm, loadWasm, useFastestBackend, wasmFeatures, wasmCoverage, fallbackCounts, resetFallbackCounts,

@@ -1,0 +1,224 @@
+// IDX bytes (the MNIST format): a big-endian header `0x00 0x00 <type> <ndim>`, ndim uint32 sizes,
+// then the data row-major and big-endian. Parsing is strict: a short or over-long file is an error,
+// never a silently partial tensor. No file system here (browser-safe); readIdx/writeIdx: ./idx.ts.
+
+import { ArgumentError, DataError, formatShape } from '../../core/errors.js';
+
+export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
+export type IdxArray =
+  Uint8Array | Int8Array | Int16Array | Int32Array | Float32Array | Float64Array;
+
+/** The contents of an IDX file: its dimensions, element type and row-major data. */
+export interface IdxFile {
+  dims: number[];
+  type: IdxType;
+  data: IdxArray;
+}
+
+/** What the caller expects; a different magic number is an error naming `what` (e.g. 'images'). */
+export interface IdxExpect {
+  type: IdxType;
+  ndim: number;
+  what?: string;
+}
+
+export interface ReadIdxOptions {
+  /** Name used in error messages (the file's base name); 'idx' for bare bytes by default. */
+  name?: string;
+  expect?: IdxExpect;
+}
+
+interface TypeInfo {
+  code: number;
+  bytes: number;
+  make: (n: number) => IdxArray;
+  get: (v: DataView, off: number) => number;
+}
+
+const TYPES: Record<IdxType, TypeInfo> = {
+  uint8: { code: 0x08, bytes: 1, make: (n) => new Uint8Array(n), get: (v, o) => v.getUint8(o) },
+  int8: { code: 0x09, bytes: 1, make: (n) => new Int8Array(n), get: (v, o) => v.getInt8(o) },
+  int16: { code: 0x0b, bytes: 2, make: (n) => new Int16Array(n), get: (v, o) => v.getInt16(o) },
+  int32: { code: 0x0c, bytes: 4, make: (n) => new Int32Array(n), get: (v, o) => v.getInt32(o) },
+  float32: {
+    code: 0x0d,
+    bytes: 4,
+    make: (n) => new Float32Array(n),
+    get: (v, o) => v.getFloat32(o),
+  },
+  float64: {
+    code: 0x0e,
+    bytes: 8,
+    make: (n) => new Float64Array(n),
+    get: (v, o) => v.getFloat64(o),
+  },
+};
+
+const TYPE_LIST = (Object.keys(TYPES) as IdxType[])
+  .map((t) => `${hex2(TYPES[t].code)} (${t})`)
+  .join(', ');
+
+function hex2(code: number): string {
+  return `0x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/** The magic number of an IDX file of `ndim`-dimensional `type` data (2051: MNIST images). */
+export function idxMagic(type: IdxType, ndim: number): number {
+  return (TYPES[type].code << 8) | ndim;
+}
+
+function typeOfCode(code: number): IdxType | undefined {
+  return (Object.keys(TYPES) as IdxType[]).find((t) => TYPES[t].code === code);
+}
+
+/** Parses IDX bytes. Throws DataError naming `opts.name`, the byte counts and what was expected. */
+export function readIdxBuffer(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxFile {
+  const name = opts.name ?? 'idx';
+  const fail = (rule: string, details: Record<string, unknown>, hint?: string) =>
+    new DataError(name, rule, { file: name, ...details }, hint);
+  const present = bytes.length;
+  if (present < 4) {
+    throw fail(`truncated header: ${present} bytes, expected at least 4 (the magic number)`, {
+      offset: 0,
+      expected: 4,
+      present,
+    });
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const magic = view.getUint32(0);
+  if (bytes[0] !== 0 || bytes[1] !== 0) {
+    const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    throw fail(
+      `magic ${magic} (0x${magic.toString(16).padStart(8, '0')}) is not an IDX magic: ` +
+        'its first two bytes must be 0',
+      { offset: 0, magic },
+      gz ? 'the bytes are gzip-compressed; decompress them first' : undefined,
+    );
+  }
+  if (opts.expect) {
+    const expected = idxMagic(opts.expect.type, opts.expect.ndim);
+    if (magic !== expected) {
+      throw fail(`magic ${magic}, expected ${expected}`, {
+        offset: 0,
+        magic,
+        expected,
+        note: opts.expect.what,
+      });
+    }
+  }
+  const type = typeOfCode(bytes[2]);
+  if (type === undefined) {
+    throw fail(`unknown type code ${hex2(bytes[2])} at offset 2; expected one of ${TYPE_LIST}`, {
+      offset: 2,
+      magic,
+    });
+  }
+  const ndim = bytes[3];
+  const headerBytes = 4 + 4 * ndim;
+  if (present < headerBytes) {
+    throw fail(
+      `truncated header: ${present} bytes, expected ${headerBytes} ` +
+        `(magic + ${ndim} dimension sizes)`,
+      {
+        offset: present,
+        expected: headerBytes,
+        present,
+      },
+    );
+  }
+  const dims: number[] = [];
+  for (let d = 0; d < ndim; d++) dims.push(view.getUint32(4 + 4 * d));
+  const info = TYPES[type];
+  const count = dims.reduce((a, b) => a * b, 1);
+  const dataBytes = count * info.bytes;
+  const found = present - headerBytes;
+  const layout =
+    `dims ${formatShape(dims)} of ${type} need ${dataBytes} bytes ` +
+    `after the ${headerBytes}-byte header`;
+  if (found < dataBytes) {
+    throw fail(
+      `data truncated: ${layout}, found ${found}`,
+      { offset: present, expected: dataBytes, present: found },
+      'the file is incomplete (an interrupted download?); fetch it again',
+    );
+  }
+  if (found > dataBytes) {
+    throw fail(`${found - dataBytes} unexpected bytes after the data: ${layout}, found ${found}`, {
+      offset: headerBytes + dataBytes,
+      expected: dataBytes,
+      present: found,
+    });
+  }
+  let data: IdxArray;
+  if (info.bytes === 1) {
+    const copy = bytes.slice(headerBytes, headerBytes + dataBytes);
+    data = type === 'uint8' ? copy : new Int8Array(copy.buffer);
+  } else {
+    data = info.make(count);
+    for (let i = 0, o = headerBytes; i < count; i++, o += info.bytes) data[i] = info.get(view, o);
+  }
+  return { dims, type, data };
+}
+
+function typeOfArray(data: IdxArray): IdxType {
+  if (data instanceof Uint8Array) return 'uint8';
+  if (data instanceof Int8Array) return 'int8';
+  if (data instanceof Int16Array) return 'int16';
+  if (data instanceof Int32Array) return 'int32';
+  if (data instanceof Float32Array) return 'float32';
+  return 'float64';
+}
+
+/** Encodes dims and data as IDX bytes; the element type follows the typed array's type. */
+export function writeIdxBuffer(file: { dims: readonly number[]; data: IdxArray }): Uint8Array {
+  const { dims, data } = file;
+  if (dims.length > 255)
+    throw new ArgumentError('writeIdx', 'IDX holds at most 255 dimensions', {
+      got: [['dims', dims]],
+    });
+  for (const d of dims) {
+    if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) {
+      throw new ArgumentError('writeIdx', 'dims must be integers in [0, 2^32)', {
+        got: [['dims', dims]],
+      });
+    }
+  }
+  const count = dims.reduce((a, b) => a * b, 1);
+  if (data.length !== count) {
+    throw new ArgumentError('writeIdx', `data length must equal the product of dims ${count}`, {
+      got: [['dims', dims]],
+      note: `data has ${data.length} elements`,
+    });
+  }
+  const type = typeOfArray(data);
+  const info = TYPES[type];
+  const headerBytes = 4 + 4 * dims.length;
+  const out = new Uint8Array(headerBytes + count * info.bytes);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, idxMagic(type, dims.length));
+  dims.forEach((d, i) => view.setUint32(4 + 4 * i, d));
+  for (let i = 0, o = headerBytes; i < count; i++, o += info.bytes) {
+    const x = data[i];
+    switch (type) {
+      case 'uint8':
+        view.setUint8(o, x);
+        break;
+      case 'int8':
+        view.setInt8(o, x);
+        break;
+      case 'int16':
+        view.setInt16(o, x);
+        break;
+      case 'int32':
+        view.setInt32(o, x);
+        break;
+      case 'float32':
+        view.setFloat32(o, x);
+        break;
+      case 'float64':
+        view.setFloat64(o, x);
+        break;
+    }
+  }
+  return out;
+}
