@@ -5,7 +5,10 @@ import type { Backend } from './kernels.js';
 import { jsBackend } from './js/js-backend.js';
 
 const backends = new Map<string, Backend>([['js', jsBackend]]);
-let current: Backend = jsBackend;
+/** Null until first use: then the preferred backend that loads (see `preferBackend`). */
+let current: Backend | null = null;
+let preferred: string[] = ['js'];
+let fallbackNote: string | null = null;
 
 /** Backends built on first use (the wasm backend compiles its module then). */
 const lazy = new Map<string, () => Backend>();
@@ -20,8 +23,35 @@ export function registerLazyBackend(name: string, make: () => Backend): void {
   if (!backends.has(name)) lazy.set(name, make);
 }
 
+/**
+ * Sets the order in which the default backend is chosen on first use (the wasm entry puts 'wasm'
+ * first in Node). A preferred backend that fails to load is skipped with a one-line notice on
+ * stderr — never silently.
+ */
+export function preferBackend(names: string[]): void {
+  preferred = [...names, 'js'];
+}
+
+function resolveDefault(): Backend {
+  for (const name of preferred) {
+    try {
+      return getBackend(name);
+    } catch (e) {
+      if (name === 'js') throw e;
+      fallbackNote = `nabla: the ${name} backend did not load (${(e as Error).message.split('\n')[0]}); using js`;
+      console.warn(fallbackNote);
+    }
+  }
+  return jsBackend;
+}
+
+/** Why the default is not the preferred backend, or null. */
+export function backendFallbackNote(): string | null {
+  return fallbackNote;
+}
+
 export function getBackend(name?: string): Backend {
-  if (name === undefined) return current;
+  if (name === undefined) return (current ??= resolveDefault());
   const make = lazy.get(name);
   if (make) registerBackend(make());
   const b = backends.get(name);

@@ -2,7 +2,7 @@
 // registers it as 'wasm', attaches the worker pool, and picks the fastest available backend.
 
 import { BackendError } from '../../core/errors.js';
-import { getBackend, registerBackend, registerLazyBackend, setBackend } from '../registry.js';
+import { getBackend, preferBackend, registerBackend, registerLazyBackend, setBackend } from '../registry.js';
 import { loadModuleAsync, loadModuleSync, relaxedSimdAvailable, type LoadOptions, type LoadedModule } from './loader.js';
 import { WorkerPool } from './pool.js';
 import { createWasmBackend, type WasmBackend, type WasmBackendOptions } from './wasm-backend.js';
@@ -29,12 +29,17 @@ function defaultThreads(): number {
   return Math.min(8, hc ?? 1);
 }
 
+/** Pools still starting, by backend (browser workers start only when the page yields). */
+const starting = new WeakMap<WasmBackend, Promise<void>>();
+
 function build(loaded: LoadedModule, opts: WasmOptions): WasmBackend {
   const b = createWasmBackend(loaded, opts);
   const threads = loaded.shared ? (opts.threads ?? defaultThreads()) : 1;
   if (threads > 1) {
     const wt = isNode ? (nodeProc!.getBuiltinModule!('node:worker_threads') as typeof import('node:worker_threads')) : null;
-    b.attachPool(WorkerPool.create(loaded.module, b.exports, b.mem, threads, wt));
+    const pool = WorkerPool.create(loaded.module, b.exports, b.mem, threads, wt);
+    starting.set(b, pool.started);
+    b.attachPool(pool);
   }
   return b;
 }
@@ -51,7 +56,10 @@ let instance: WasmBackend | null = null;
 export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = {}): Promise<WasmBackend> {
   if (instance) return instance;
   const b = build(await loadModuleAsync(opts), { ...opts, name: 'wasm' });
+  await starting.get(b);
   registerBackend(b);
+  preferBackend(['wasm']);
+  setBackend('wasm');
   return (instance = b);
 }
 
@@ -64,7 +72,10 @@ export function loadWasm(opts: WasmOptions = {}): WasmBackend {
 }
 
 // In Node, `setBackend('wasm')` builds the backend on first use (synchronously).
-if (isNode) registerLazyBackend('wasm', () => loadWasm());
+if (isNode) {
+  registerLazyBackend('wasm', () => loadWasm());
+  preferBackend(['wasm']);
+}
 
 /**
  * Selects the wasm backend when it loads (relaxed SIMD when the engine has it, threads when

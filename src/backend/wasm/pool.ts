@@ -16,8 +16,9 @@ const JOIN_SPIN = 20000;
 const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
 
 /** The worker's body, shipped as source text (Node: eval worker; browser: Blob URL). */
-function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; spin: number }) {
+function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; spin: number; ready?: () => void }) {
   const inst = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
+  init.ready?.();
   const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
   const commands = [ex.matmul, ex.unary, ex.binaryRow];
   const I = new Int32Array(init.memory.buffer, init.ctrl, (init.slot + 1) * 16);
@@ -41,7 +42,8 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
 }
 
 const nodeSource = `const { workerData } = require('node:worker_threads');\n(${workerMain.toString()})(workerData);`;
-const browserSource = `onmessage = (e) => (${workerMain.toString()})(e.data);`;
+// A browser worker starts only once the page's main thread yields, so it says when it runs (`started`).
+const browserSource = `onmessage = (e) => (${workerMain.toString()})({ ...e.data, ready: () => postMessage('ready') });`;
 
 interface AnyWorker {
   terminate(): unknown;
@@ -56,6 +58,8 @@ export class WorkerPool {
   private readonly ctrl: number;
   private readonly scratch: number[] = [];
   private seq = 0;
+  /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
+  started: Promise<void> = Promise.resolve();
   /** Matmuls with m·n·k below this run on the calling thread. */
   minWork = 64 * 64 * 64;
 
@@ -81,6 +85,7 @@ export class WorkerPool {
         'shared memory needs SharedArrayBuffer (in browsers: a cross-origin-isolated page)');
     }
     const pool = new WorkerPool(ex, mem, threads);
+    const starting: Promise<void>[] = [];
     for (let s = 0; s < threads - 1; s++) {
       const init = { module, memory: mem.memory, ctrl: pool.ctrl, slot: s, spin: SPIN };
       if (workerThreads) {
@@ -90,10 +95,16 @@ export class WorkerPool {
       } else {
         const url = URL.createObjectURL(new Blob([browserSource], { type: 'text/javascript' }));
         const w = new Worker(url);
+        starting.push(new Promise<void>((ok, fail) => {
+          w.onmessage = () => ok();
+          w.onerror = (e) => fail(new BackendError('wasm', `worker ${s + 1} of the pool failed to start: ${e.message}`, {},
+            'pass { threads: 1 } to initWasm to run on the page\'s thread only'));
+        }));
         w.postMessage(init);
         pool.workers.push(w);
       }
     }
+    pool.started = Promise.all(starting).then(() => undefined);
     return pool;
   }
 
