@@ -13,6 +13,7 @@ import { trainStep } from '../../train/train-step.js';
 import { evaluate } from '../../train/evaluate.js';
 import { getBackend } from '../../backend/registry.js';
 import { EpochProgress } from '../progress.js';
+import { describeBackend } from '../backend-choice.js';
 
 export interface TrainOptions {
   epochs: number;
@@ -35,7 +36,7 @@ export interface TrainReport {
 export function runTrain(o: TrainOptions, log: (line: string) => void = console.log): TrainReport {
   manualSeed(o.seed);
   const backend = getBackend();
-  log(`nabla train: backend ${backend.name}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'}`);
+  log(`nabla train: backend ${describeBackend()}`);
   const train = loadMnist({ split: 'train', dir: o.dataDir });
   const test = loadMnist({ split: 'test', dir: o.dataDir });
   const n = o.limit ? Math.min(o.limit, train.images.shape[0]) : train.images.shape[0];
