@@ -5,7 +5,7 @@ import type { DType } from '../core/dtype.js';
 import { BackendError } from '../core/errors.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
-import { isGradEnabled, withGradEnabled } from './no-grad.js';
+import { isGradEnabled, setGradEnabled } from './no-grad.js';
 import { trackAlloc } from '../tensor/alloc-scope.js';
 
 /** What a shape rule sees of an input: its shape and dtype, nothing else. */
@@ -138,8 +138,12 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       const needsGrad = anyGrad && def.backward !== undefined && isGradEnabled();
       const node = new OpNode<A>(def, k, inputs, attrs, out, needsGrad);
       if (!def.alias) {
-        if (isGradEnabled()) withGradEnabled(false, () => def.forward(node));
-        else def.forward(node);
+        const prev = setGradEnabled(false);
+        try {
+          def.forward(node);
+        } finally {
+          setGradEnabled(prev);
+        }
       }
       if (needsGrad) {
         out.requiresGrad = true;

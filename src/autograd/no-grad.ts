@@ -27,3 +27,10 @@ export function withGradEnabled<T>(on: boolean, fn: () => T): T {
     enabled = prev;
   }
 }
+
+/** Sets the flag and returns the previous value (the engine's allocation-free toggle). */
+export function setGradEnabled(on: boolean): boolean {
+  const prev = enabled;
+  enabled = on;
+  return prev;
+}

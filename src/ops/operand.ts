@@ -38,6 +38,10 @@ export function storageAs(k: Backend, t: Tensor, dtype: DType): Storage {
   return s;
 }
 
+const UNIT: readonly number[] = [1];
+const EMPTY: readonly number[] = [];
+const EMPTY_SHAPE: number[] = [];
+
 /** Operands of an element-wise kernel: broadcast strides against `outShape`, dims collapsed. */
 export function broadcastOperands(
   k: Backend,
@@ -45,6 +49,20 @@ export function broadcastOperands(
   outShape: readonly number[],
   dtype: DType | readonly (DType | null)[],
 ): { ops: Strided[]; shape: number[] } {
+  // fast path: every operand already has the output's size (same shape): one contiguous run
+  let n = 1;
+  for (let i = 0; i < outShape.length; i++) n *= outShape[i];
+  let same = true;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i].size !== n || inputs[i].shape.length !== outShape.length) same = false;
+  if (same) {
+    const ops = new Array<Strided>(inputs.length);
+    for (let i = 0; i < inputs.length; i++) {
+      const t = inputs[i];
+      const d = typeof dtype === 'string' ? dtype : (dtype[i] ?? t.dtype);
+      ops[i] = { s: t.dtype === d ? t.storage : storageAs(k, t, d), offset: 0, strides: n === 1 ? EMPTY : UNIT };
+    }
+    return { ops, shape: n === 1 ? EMPTY_SHAPE : [n] };
+  }
   const strides = inputs.map((t) => broadcastStrides(t.shape, outShape));
   strides.push(stridesOf(outShape));
   const c = collapseDims(outShape, strides);
