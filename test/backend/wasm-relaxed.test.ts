@@ -7,9 +7,12 @@ import { it } from 'node:test';
 import { createWasmBackendSync, relaxedSimdAvailable } from '../../src/backend/wasm/index.js';
 import { runConformance } from './conformance.js';
 
+/** Split even small matmuls and element-wise ops over the threads, so the cases exercise the pool. */
+const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256 };
+
 if (relaxedSimdAvailable()) {
   runConformance({ backend: createWasmBackendSync({ variant: 'relaxed', threads: 1, name: 'wasm-relaxed-1' }), label: 'wasm relaxed, 1 thread' });
-  runConformance({ backend: createWasmBackendSync({ variant: 'relaxed', threads: 2, name: 'wasm-relaxed-2' }), label: 'wasm relaxed, 2 threads' });
+  runConformance({ backend: createWasmBackendSync({ variant: 'relaxed', threads: 2, name: 'wasm-relaxed-2', ...SMALL_PARALLEL }), label: 'wasm relaxed, 2 threads' });
 } else {
   it('relaxed-SIMD build passes conformance under --experimental-wasm-relaxed-simd', () => {
     const r = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', '--test',

@@ -4,8 +4,11 @@
 import { createWasmBackendSync } from '../../src/backend/wasm/index.js';
 import { runConformance } from './conformance.js';
 
+/** Split even small matmuls and element-wise ops over the threads, so the cases exercise the pool. */
+const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256 };
+
 runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-simd-1' }), label: 'wasm simd, 1 thread' });
-runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 2, name: 'wasm-simd-2' }), label: 'wasm simd, 2 threads' });
+runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 2, name: 'wasm-simd-2', ...SMALL_PARALLEL }), label: 'wasm simd, 2 threads' });
 runConformance({
   backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-evict', budget: 4096 }),
   label: 'wasm simd, 4 KiB eviction budget',

@@ -14,6 +14,9 @@ export type { WasmBackend } from './wasm-backend.js';
 export interface WasmOptions extends LoadOptions, WasmBackendOptions {
   /** Threads for large kernels (default: available cores, at most 8; 1 without shared memory). */
   threads?: number;
+  /** Smallest matmul (m·n·k) and element-wise op (elements) split over threads (tests lower them). */
+  parallelMinWork?: number;
+  parallelMinElements?: number;
 }
 
 type NodeProcess = { getBuiltinModule?: (id: string) => unknown };

@@ -9,7 +9,7 @@ import type { WasmMemory } from './wasm-storage.js';
 /** Ints per worker slot: [command seq, done seq, command, up to 13 args]. */
 const SLOT = 16;
 /** Spin iterations before a worker falls back to Atomics.wait. */
-const SPIN = 100000;
+const SPIN = 50000;
 /** Spin iterations before the calling thread sleeps while joining. */
 const JOIN_SPIN = 20000;
 /** Atomics.wait is allowed on Node's main thread, not on a browser's. */
@@ -60,8 +60,11 @@ export class WorkerPool {
   private seq = 0;
   /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
   started: Promise<void> = Promise.resolve();
-  /** Matmuls with m·n·k below this run on the calling thread. */
-  minWork = 64 * 64 * 64;
+  /**
+   * Matmuls with m·n·k below this run on the calling thread: ~200 µs of single-thread work, so
+   * a worker's wake-up (~60 µs when it already slept) cannot cost more than it gains.
+   */
+  minWork = 1 << 23;
 
   private constructor(
     private readonly ex: KernelExports,
