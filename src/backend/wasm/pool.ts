@@ -6,8 +6,12 @@ import { BackendError } from '../../core/errors.js';
 import type { KernelExports } from './loader.js';
 import type { WasmMemory } from './wasm-storage.js';
 
-/** Ints per worker slot: [command seq, done seq, command, up to 13 args]. */
-const SLOT = 16;
+/**
+ * Ints per worker slot: [command seq, done seq, command, up to 13 args], then on the next cache
+ * line the sleep flags of the worker (16) and of the joining thread (17): Atomics.notify costs a
+ * system call, so each side wakes the other only when it is actually asleep.
+ */
+const SLOT = 32;
 /** Spin iterations before a worker falls back to Atomics.wait. */
 const SPIN = 50000;
 /** Spin iterations before the calling thread sleeps while joining. */
@@ -21,14 +25,16 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
   init.ready?.();
   const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
   const commands = [ex.matmul, ex.unary, ex.binaryRow];
-  const I = new Int32Array(init.memory.buffer, init.ctrl, (init.slot + 1) * 16);
-  const base = init.slot * 16;
+  const I = new Int32Array(init.memory.buffer, init.ctrl, (init.slot + 1) * 32);
+  const base = init.slot * 32;
   let seen = 0;
   for (;;) {
     let spins = 0;
     while (Atomics.load(I, base) === seen) {
       if (++spins > init.spin) {
+        Atomics.store(I, base + 16, 1);
         Atomics.wait(I, base, seen);
+        Atomics.store(I, base + 16, 0);
         spins = 0;
       }
     }
@@ -37,7 +43,7 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
     commands[I[base + 2]](I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],
       I[base + 9], I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14], I[base + 15]);
     Atomics.store(I, base + 1, seen);
-    Atomics.notify(I, base + 1);
+    if (Atomics.load(I, base + 17) !== 0) Atomics.notify(I, base + 1);
   }
 }
 
@@ -124,7 +130,7 @@ export class WorkerPool {
     I[b + 2] = cmd;
     for (let i = 0; i < args.length; i++) I[b + 3 + i] = args[i];
     Atomics.store(I, b, seq);
-    Atomics.notify(I, b, 1);
+    if (Atomics.load(I, b + 16) !== 0) Atomics.notify(I, b, 1);
   }
 
   /**
@@ -137,7 +143,11 @@ export class WorkerPool {
       const b = w * SLOT + 1;
       let spins = 0;
       for (let done = Atomics.load(I, b); done !== seq; done = Atomics.load(I, b)) {
-        if (++spins > JOIN_SPIN && canBlock) Atomics.wait(I, b, done, 1);
+        if (++spins > JOIN_SPIN && canBlock) {
+          Atomics.store(I, b + 16, 1);
+          Atomics.wait(I, b, done, 1);
+          Atomics.store(I, b + 16, 0);
+        }
       }
     }
   }
