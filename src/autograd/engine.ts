@@ -15,6 +15,8 @@ export interface GradMath {
   /** Sums a gradient of a broadcast shape down to `shape`. */
   sumTo(g: Tensor, shape: readonly number[]): Tensor;
   onesLike(t: Tensor): Tensor;
+  /** A copy with its own storage. */
+  clone(t: Tensor): Tensor;
 }
 let math: GradMath | null = null;
 export function installGradMath(m: GradMath): void {
@@ -117,7 +119,7 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
         const prev = grads.get(x.gradFn);
         grads.set(x.gradFn, prev ? m.add(prev, g) : g);
       } else {
-        accumulateLeaf(x, g, m);
+        accumulateLeaf(x, g, m, opts.createGraph === true);
         leaves.add(x);
       }
     }
@@ -126,7 +128,29 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
   return leaves;
 }
 
-/** leaf.grad += g. Never in place: a gradient tensor may be shared by several paths. */
-function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath): void {
-  x.grad = x.grad ? m.add(x.grad, g) : g;
+const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
+
+/**
+ * leaf.grad += g. The leaf owns its gradient buffer: the first backward copies g into a new
+ * buffer (pinned: long-lived), later ones add into it in place, so a training loop reuses one
+ * buffer per parameter (zeroGrad zero-fills it). Never adopts g itself: a gradient tensor may be
+ * shared by several paths. With createGraph the sum is an op of the graph instead.
+ */
+function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath, createGraph = false): void {
+  const cur = x.grad;
+  if (createGraph) {
+    x.grad = cur ? m.add(cur, g) : g;
+    return;
+  }
+  const k = x.backend;
+  if (cur && !cur.isDisposed && !cur.requiresGrad && cur.backend === k && cur.dtype === g.dtype && sameShape(cur.shape, x.shape) && g.backend === k) {
+    const n = cur.size;
+    const st = n === 1 ? [] : [1];
+    const shape = n === 1 ? [] : [n];
+    k.binary(ADD, { s: cur.storage, offset: 0, strides: st }, { s: g.storage, offset: 0, strides: st }, cur.storage, shape);
+    return;
+  }
+  const buf = m.clone(g);
+  k.pin(buf.storage);
+  x.grad = buf;
 }

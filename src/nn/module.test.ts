@@ -80,11 +80,18 @@ test('train() and eval() flip the flag on every submodule and return the module'
   assert.ok(net.training && !net.head.at(0).training);
 });
 
-test('zeroGrad clears every gradient (set to null, as torch\'s set_to_none)', () => {
+test('zeroGrad zeroes every gradient in place, keeping the buffers (torch set_to_none=False)', () => {
   const net = new Net();
   net.forward(randn([5, 4], { rng: new Rng(1) })).sum().backward();
   assert.ok(net.blocks[0].fc1.weight.grad !== null && net.head.at(0) instanceof Linear);
+  const buffers = net.parameters().map((p) => p.grad);
+  assert.ok(buffers.some((g) => g!.toTypedArray().some((v) => v !== 0)));
   net.zeroGrad();
+  net.parameters().forEach((p, i) => {
+    assert.equal(p.grad, buffers[i], 'same buffer');
+    assert.ok(p.grad!.toTypedArray().every((v) => v === 0));
+  });
+  net.zeroGrad({ setToNone: true });
   assert.ok(net.parameters().every((p) => p.grad === null));
 });
 

@@ -67,9 +67,17 @@ export abstract class Module {
     return this.train(false);
   }
 
-  /** Clears every parameter's gradient (set to null, as PyTorch's default set_to_none). */
-  zeroGrad(): void {
-    for (const p of this.parameters()) p.grad = null;
+  /**
+   * Zeroes every parameter's gradient in place, keeping the buffers (PyTorch's
+   * zero_grad(set_to_none=False)); `{ setToNone: true }` drops them instead.
+   */
+  zeroGrad(opts: { setToNone?: boolean } = {}): void {
+    for (const p of this.parameters()) {
+      const g = p.grad;
+      if (!g) continue;
+      if (opts.setToNone || g.requiresGrad || g.isDisposed) p.grad = null;
+      else g.backend.fill(g.storage, 0);
+    }
   }
 
   /** Parameters and buffers by path, as copies of their data (PyTorch's state_dict layout). */

@@ -7,6 +7,7 @@ import { getBackend } from '../backend/registry.js';
 import { setDefaultBackendResolver } from './operand.js';
 import { add } from './add.js';
 import { sumTo } from './sum.js';
+import { clone } from './clone.js';
 import './methods.js';
 
 export { add } from './add.js';
@@ -48,5 +49,5 @@ export { indexSelect } from './index-select.js';
 export { clone, detach } from './clone.js';
 export type { TensorLike } from './operand.js';
 
-installGradMath({ add: (a, b) => add(a, b), sumTo, onesLike: (t) => onesLike(t) });
+installGradMath({ add: (a, b) => add(a, b), sumTo, onesLike: (t) => onesLike(t), clone: (t) => clone(t) });
 setDefaultBackendResolver(() => getBackend());

@@ -36,9 +36,13 @@ export abstract class Optimizer {
   /** Applies one update to every parameter that has a gradient. */
   abstract step(): void;
 
-  /** Clears the gradients (set to null, as PyTorch's default). */
-  zeroGrad(): void {
-    for (const p of this.params) p.grad = null;
+  /**
+   * Zeroes the gradients in place, keeping each parameter's gradient buffer for the next backward
+   * (PyTorch's zero_grad(set_to_none=False)), so a training loop allocates no gradient memory
+   * after its first step. `{ setToNone: true }` drops the buffers instead (PyTorch 2's default).
+   */
+  zeroGrad(opts: { setToNone?: boolean } = {}): void {
+    for (const p of this.params) zeroGradOf(p, opts.setToNone ?? false);
   }
 
   /** Current learning rate (schedules change it through this). */
@@ -136,4 +140,12 @@ export abstract class Optimizer {
     }
     return g;
   }
+}
+
+/** Zero-fills t.grad in place (or drops it); a gradient that is part of a graph is dropped. */
+export function zeroGradOf(t: Tensor, setToNone: boolean): void {
+  const g = t.grad;
+  if (!g) return;
+  if (setToNone || g.requiresGrad || g.isDisposed) t.grad = null;
+  else g.backend.fill(g.storage, 0);
 }

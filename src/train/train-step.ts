@@ -15,19 +15,15 @@ export interface StepResult {
   output: Tensor;
 }
 
-/** Gradients trainStep made; released by the next trainStep's zeroGrad. */
-const madeHere = new WeakSet<Tensor>();
-
 /**
  * Runs forward, loss, zeroGrad, backward and the optimizer update on one batch. A loss that is
  * NaN or infinite stops training with a NumericalError naming the step and the value, before the
  * parameters are touched (the update is not applied).
  *
  * Memory: everything the step allocates is released when it returns, except what escapes — the
- * returned `output`, the parameters' new gradients and the module's buffers — and the gradients
- * of the previous trainStep are released when this one clears them. So a loop of trainStep calls
- * reuses the same memory every step on every backend (docs/design.md §3). Keep a gradient across
- * steps with `.clone()`; a module must keep state in buffers, not in other fields.
+ * returned `output`, the gradient buffers and the module's buffers. So a loop of trainStep calls
+ * reuses the same memory every step on every backend (docs/design.md §3). A module must keep
+ * state in buffers, not in other fields.
  */
 export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x: Tensor, y: Tensor): StepResult {
   let loss = NaN;
@@ -42,12 +38,9 @@ export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x
           loss,
         }, 'lower the learning rate, check the inputs for NaN/Inf, or scale the inputs to [0, 1]');
       }
-      const previous = optimizer.params.map((p) => p.grad).filter((g): g is Tensor => g !== null && madeHere.has(g));
       optimizer.zeroGrad();
-      for (const g of previous) g.dispose();
       lossT.backward();
       optimizer.step();
-      for (const p of optimizer.params) if (p.grad) madeHere.add(p.grad);
       return output;
     },
     (out) => escaping(out, model, optimizer, [x, y]),
