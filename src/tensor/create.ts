@@ -14,6 +14,11 @@ export interface CreateOptions {
   requiresGrad?: boolean;
   /** Backend name; the current default when omitted. */
   backend?: string;
+  /**
+   * The tensor will live long (a dataset, a constant table): the wasm backend pins it rather than
+   * treating it as a temporary it may evict (docs/design.md §3). Released when unreachable.
+   */
+  longLived?: boolean;
 }
 
 export interface RandomOptions extends CreateOptions {
@@ -25,6 +30,7 @@ export type NestedArray = number | boolean | readonly NestedArray[];
 
 function finish(t: Tensor, opts: CreateOptions | undefined): Tensor {
   if (opts?.requiresGrad) t.requiresGrad = true;
+  if (opts?.longLived) t.backend.pin(t.storage);
   return t;
 }
 
@@ -50,7 +56,8 @@ export function fromArray(data: ArrayLike<number>, shape: readonly number[], opt
   }
   const dtype = opts?.dtype ?? (ArrayBuffer.isView(data) ? dtypeOfArray(data) : DEFAULT_DTYPE);
   const b = getBackend(opts?.backend);
-  const arr = ArrayBuffer.isView(data) && dtypeOfArray(data) === dtype ? (data as TypedArray) : toArray(dtype, data);
+  // a typed array of any element type converts inside the backend's copy (no intermediate array)
+  const arr = ArrayBuffer.isView(data) ? (data as TypedArray) : toArray(dtype, data);
   return finish(new Tensor(b.fromArray(arr, dtype), [...shape], b), opts);
 }
 
