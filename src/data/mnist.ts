@@ -109,9 +109,7 @@ export function loadMnist(opts: MnistOptions): Mnist {
   const images = fromArray(img.data as Uint8Array, shape, { dtype: 'float32', backend: opts.backend, longLived: true });
   const k = images.backend;
   const divisor = scalarOn(255, 'float32', k);
-  const flat = images.size === 1 ? [] : [images.size];
-  const unit = images.size === 1 ? [] : [1];
-  k.binary(DIV, { s: images.storage, offset: 0, strides: unit }, { s: divisor.storage, offset: 0, strides: [] }, images.storage, flat);
+  k.binary(DIV, { s: images.storage, offset: 0, strides: [1] }, { s: divisor.storage, offset: 0, strides: [0] }, images.storage, [images.size]);
   return {
     images,
     labels: fromArray(labels, [n], { dtype: 'int32', backend: opts.backend, longLived: true }),
