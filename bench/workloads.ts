@@ -59,21 +59,23 @@ function sgemm() {
 function mlp() {
   const epochs = Number(opt('epochs', '1'));
   nb.manualSeed(0);
-  const train = nb.loadMnist({ split: 'train' }), test = nb.loadMnist({ split: 'test' });
-  const tr = { x: train.images, y: train.labels }, te = { x: test.images, y: test.labels };
+  // raw uint8 pixels (47 MB instead of 188 MB), scaled to [0, 1] batch by batch
+  const train = nb.loadMnist({ split: 'train', dtype: 'uint8' }), test = nb.loadMnist({ split: 'test', dtype: 'uint8' });
+  const transform = ([x, y]: nb.Tensor[]) => [x.float().div(255), y];
+  const tr = { x: train.images, y: train.labels };
   const model = nb.mlp([784, 256, 128, 10]);
   const optim = new nb.Adam(model.parameters(), { lr: 1e-3 });
   const bs = 128, n = tr.x.shape[0];
   // the nabla idiom for the anchor's loop (randperm batches, forward, cross-entropy, zero_grad,
   // backward, step): a shuffling DataLoader and trainStep
-  const loader = new nb.DataLoader(new nb.TensorDataset(tr.x, tr.y), { batchSize: bs, shuffle: true, seed: 0 });
+  const loader = new nb.DataLoader(new nb.TensorDataset(tr.x, tr.y), { batchSize: bs, shuffle: true, seed: 0, transform });
   const times: number[] = [];
   for (let e = 1; e <= epochs; e++) {
     const t0 = performance.now();
     for (const [x, y] of loader) nb.trainStep(model, nb.crossEntropy, optim, x, y);
     times.push((performance.now() - t0) / 1000);
   }
-  const acc = nb.evaluate(model, [[te.x, te.y]]).accuracy;
+  const acc = nb.evaluate(model, new nb.DataLoader(new nb.TensorDataset(test.images, test.labels), { batchSize: 1000, transform })).accuracy;
   emit('epoch1_s', times[0], 's');
   emit('epoch1_samples_per_s', n / times[0], 'samples/s');
   emit('epochs_s', times, 's');

@@ -1,8 +1,8 @@
 // Element types. float32 is the default; float64 serves gradcheck and references; int32 holds
-// class labels and argmax results.
+// class labels and argmax results; uint8 stores raw image bytes (a quarter of float32's memory).
 
-export type DType = 'float32' | 'float64' | 'int32';
-export type TypedArray = Float32Array | Float64Array | Int32Array;
+export type DType = 'float32' | 'float64' | 'int32' | 'uint8';
+export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 export type FloatDType = 'float32' | 'float64';
 
 export const DEFAULT_DTYPE: DType = 'float32';
@@ -15,26 +15,30 @@ export function arrayFor(dtype: DType, size: number): TypedArray {
       return new Float64Array(size);
     case 'int32':
       return new Int32Array(size);
+    case 'uint8':
+      return new Uint8Array(size);
   }
 }
 
 export function bytesPer(dtype: DType): number {
-  return dtype === 'float64' ? 8 : 4;
+  return dtype === 'float64' ? 8 : dtype === 'uint8' ? 1 : 4;
 }
 
 export function isFloat(dtype: DType): dtype is FloatDType {
-  return dtype !== 'int32';
+  return dtype === 'float32' || dtype === 'float64';
 }
 
-/** The dtype two operands promote to (PyTorch: float64 > float32 > int32). */
+/** The dtype two operands promote to (PyTorch: float64 > float32 > int32 > uint8). */
 export function promote(a: DType, b: DType): DType {
   if (a === b) return a;
   if (a === 'float64' || b === 'float64') return 'float64';
-  return 'float32';
+  if (a === 'float32' || b === 'float32') return 'float32';
+  return 'int32';
 }
 
 export function dtypeOfArray(a: ArrayLike<number>): DType {
   if (a instanceof Float64Array) return 'float64';
   if (a instanceof Int32Array) return 'int32';
+  if (a instanceof Uint8Array) return 'uint8';
   return 'float32';
 }

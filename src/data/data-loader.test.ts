@@ -155,3 +155,14 @@ test('DataLoader: errors', () => {
     },
   );
 });
+
+test('DataLoader: transform is applied to every batch', () => {
+  const x = fromArray(new Uint8Array([0, 51, 102, 153, 204, 255]), [6, 1]);
+  const y = fromArray(new Int32Array([0, 1, 2, 3, 4, 5]), [6], { dtype: 'int32' });
+  const loader = new DataLoader(new TensorDataset(x, y), { batchSize: 4, transform: ([a, b]) => [a.float().div(255), b] });
+  const batches = [...loader];
+  assert.equal(batches.length, 2);
+  assert.equal(batches[0][0].dtype, 'float32');
+  assert.deepEqual(Array.from(batches[1][0].toTypedArray()), [0.800000011920929, 1]);
+  assert.deepEqual(Array.from(batches[1][1].toTypedArray()), [4, 5]);
+});

@@ -16,6 +16,11 @@ export interface DataLoaderOptions {
   seed?: number;
   /** Drop the last batch when it is smaller than batchSize; default false. */
   dropLast?: boolean;
+  /**
+   * Applied to every batch before it is yielded, e.g. `([x, y]) => [x.float().div(255), y]` to
+   * scale raw uint8 pixels per batch (torchvision's ToTensor, done once per batch).
+   */
+  transform?: (batch: Tensor[]) => Tensor[];
 }
 
 /** Everything needed to continue exactly where a loader stopped; plain JSON. */
@@ -50,6 +55,7 @@ export class DataLoader implements Iterable<Tensor[]> {
   readonly batchSize: number;
   readonly shuffle: boolean;
   readonly dropLast: boolean;
+  private readonly transform: ((batch: Tensor[]) => Tensor[]) | undefined;
   private readonly rng: Rng;
   private epoch = 0;
   private position = 0;
@@ -68,6 +74,7 @@ export class DataLoader implements Iterable<Tensor[]> {
     this.batchSize = batchSize;
     this.shuffle = opts.shuffle ?? false;
     this.dropLast = opts.dropLast ?? false;
+    this.transform = opts.transform;
     this.rng = new Rng(opts.seed ?? globalRng.nextU32());
     this.epochStart = this.rng.getState();
   }
@@ -90,7 +97,8 @@ export class DataLoader implements Iterable<Tensor[]> {
     while (this.position < this.length) {
       const start = this.position * this.batchSize;
       const indices = order.subarray(start, Math.min(start + this.batchSize, order.length));
-      const batch = this.fetch(indices);
+      const raw = this.fetch(indices);
+      const batch = this.transform ? this.transform(raw) : raw;
       this.position++;
       yield batch;
     }

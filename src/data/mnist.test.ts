@@ -1,3 +1,4 @@
+import '../ops/index.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -110,4 +111,17 @@ test('loadMnist: errors name the file and what is wrong', () => {
     () => loadMnist({ split: 'test', dir: tinySplit([1, 12]) }),
     't10k-labels-idx1-ubyte: labels must be digits 0–9; label 1 (byte 9) is 12',
   );
+});
+
+test('loadMnist: dtype uint8 keeps the raw bytes; x.float().div(255) equals the float32 split', () => {
+  const raw = loadMnist({ split: 'test', dtype: 'uint8' });
+  const scaled = loadMnist({ split: 'test' });
+  assert.equal(raw.images.dtype, 'uint8');
+  assert.deepEqual(raw.images.shape, [10000, 784]);
+  const a = raw.images.slice(0, 0, 50).float().div(255).toTypedArray();
+  const b = scaled.images.slice(0, 0, 50).toTypedArray();
+  assert.equal(a.length, b.length);
+  for (let i = 0; i < a.length; i++) assert.equal(a[i], b[i]);
+  assert.ok(raw.images.slice(0, 0, 50).toTypedArray().some((v) => v === 255));
+  assert.deepEqual(raw.labels.toTypedArray(), scaled.labels.toTypedArray());
 });

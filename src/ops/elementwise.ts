@@ -3,6 +3,7 @@
 // supplies its formula (`scalar`) and its backward.
 
 import { DTypeError } from '../core/errors.js';
+import { isFloat } from '../core/dtype.js';
 import { broadcastShapes, sameShape } from '../core/shape.js';
 import type { BinaryOpId, UnaryOpId } from '../backend/kernels.js';
 import { defineOp, type BackwardCtx, type Op } from '../autograd/define-op.js';
@@ -27,7 +28,7 @@ export function defineUnary(spec: UnarySpec): Op<Record<string, never>> & { id: 
     name: spec.name,
     spec: spec.spec,
     args: ['x'],
-    shape: ([x]) => ({ shape: x.shape, dtype: x.dtype === 'int32' && !spec.intOk ? 'float32' : x.dtype }),
+    shape: ([x]) => ({ shape: x.shape, dtype: !isFloat(x.dtype) && !spec.intOk ? 'float32' : x.dtype }),
     forward(ctx) {
       const x = ctx.inputs[0];
       ctx.k.unary(id, storageAs(ctx.k, x, ctx.out.dtype), ctx.out.storage);
@@ -67,7 +68,7 @@ export function defineBinary(spec: BinarySpec): Op<Record<string, never>> & { id
       const [a, b] = inputs;
       const shape = sameShape(a.shape, b.shape) ? a.shape : broadcastShapes(spec.name, ['a', 'b'], [a.shape, b.shape]);
       let dtype = promoteAll(inputs);
-      if (spec.floatOnly && dtype === 'int32') dtype = 'float32';
+      if (spec.floatOnly && !isFloat(dtype)) dtype = 'float32';
       return { shape, dtype };
     },
     forward(ctx) {
@@ -87,7 +88,7 @@ export function defineBinary(spec: BinarySpec): Op<Record<string, never>> & { id
 }
 
 export function requireFloat(op: string, t: Tensor, arg = 'x'): void {
-  if (t.dtype === 'int32') {
+  if (!isFloat(t.dtype)) {
     throw new DTypeError(op, `${arg} must be a floating-point tensor`, { got: [[arg, `${t.dtype}`]] });
   }
 }

@@ -1,6 +1,6 @@
 // Helpers shared by the op files: turning numbers into tensors, strides for broadcasting, casts.
 
-import { promote, type DType } from '../core/dtype.js';
+import { isFloat, promote, type DType } from '../core/dtype.js';
 import { broadcastStrides, collapseDims, stridesOf } from '../core/shape.js';
 import type { Backend, Storage, Strided } from '../backend/kernels.js';
 import { scalarOn } from '../tensor/create.js';
@@ -11,7 +11,7 @@ export type TensorLike = Tensor | number;
 /** A number becomes a 0-d tensor on `like`'s backend, in like's dtype (float32 if like is int32 and x is not an integer). */
 export function asTensor(x: TensorLike, like: Tensor): Tensor {
   if (x instanceof Tensor) return x;
-  const dtype: DType = like.dtype === 'int32' && !Number.isInteger(x) ? 'float32' : like.dtype;
+  const dtype: DType = !isFloat(like.dtype) && !Number.isInteger(x) ? 'float32' : like.dtype;
   return scalarOn(x, dtype, like.backend);
 }
 

@@ -5,6 +5,7 @@ import { planReduce } from './reduce-plan.js';
 import { permute } from './permute.js';
 import { reshape } from './reshape.js';
 import { expand } from './expand.js';
+import { cast } from './cast.js';
 
 export interface ReduceAttrs {
   dims?: number | readonly number[];
@@ -14,7 +15,8 @@ export interface ReduceAttrs {
 /** Runs the reduce kernel for `op` following the plan (shared by sum, max, min, argmax). */
 export function runReduce(kind: ReduceOp, x: Tensor, out: Tensor, name: string, attrs: ReduceAttrs): void {
   const plan = planReduce(name, x.shape, attrs.dims, attrs.keepdim ?? false);
-  const src = plan.perm ? permute(x, plan.perm) : x;
+  let src = plan.perm ? permute(x, plan.perm) : x;
+  if (kind === 'sum' && src.dtype !== out.dtype) src = cast(src, out.dtype);
   x.backend.reduce(kind, src.storage, out.storage, plan.outer, plan.r, plan.inner);
 }
 
@@ -27,7 +29,8 @@ export const sumOp = defineOp<ReduceAttrs>({
   name: 'sum',
   spec: '§2',
   args: ['x'],
-  shape: ([x], a) => ({ shape: planReduce('sum', x.shape, a.dims, a.keepdim ?? false).outShape, dtype: x.dtype }),
+  // uint8 sums into int32 (PyTorch: into int64) so they cannot wrap at 256
+  shape: ([x], a) => ({ shape: planReduce('sum', x.shape, a.dims, a.keepdim ?? false).outShape, dtype: x.dtype === 'uint8' ? 'int32' : x.dtype }),
   forward(ctx) {
     runReduce('sum', ctx.inputs[0], ctx.out, 'sum', ctx.attrs);
   },

@@ -8,7 +8,7 @@ const MAX_ITEMS = 6;
 export function formatTensor(t: Tensor): string {
   if (t.isDisposed) return `tensor(<disposed>, shape=${formatShape(t.shape)})`;
   const data = t.toTypedArray();
-  const fmt = (v: number) => (t.dtype === 'int32' ? String(v) : formatFloat(v));
+  const fmt = (v: number) => (t.dtype === 'int32' || t.dtype === 'uint8' ? String(v) : formatFloat(v));
   const rec = (dim: number, off: number, indent: string): string => {
     if (dim === t.shape.length) return fmt(data[off]);
     const n = t.shape[dim];

@@ -71,4 +71,22 @@ describe('wasm allocator', () => {
     assert.ok(a.memory.buffer.byteLength > before);
     assert.equal(a.u8.length, a.memory.buffer.byteLength, 'views refreshed after grow');
   });
+  it('promotes a temporary to pinned when it is evicted twice and used again, not once', () => {
+    const a = make(4 * 1024);
+    const owner = {};
+    const r = a.alloc(1024, false, owner);
+    const flush = () => Array.from({ length: 6 }, () => a.alloc(1024, false, null));
+    flush();
+    assert.ok(r.ptr < 0, 'evicted once');
+    a.ptr(r, owner);
+    assert.equal(r.pinned, false, 'restored after one eviction: still a temporary');
+    a.stamp++;
+    flush();
+    assert.ok(r.ptr < 0, 'evicted twice');
+    a.ptr(r, owner);
+    assert.equal(r.pinned, true, 'restored after a second eviction: pinned');
+    a.stamp++;
+    flush();
+    assert.ok(r.ptr >= 0, 'a pinned region is never evicted');
+  });
 });

@@ -14,6 +14,8 @@ export class Region {
   freed = false;
   /** Kernel-call stamp of the last use: regions used by the running kernel are never evicted. */
   stamp = 0;
+  /** Times this region was evicted (a second eviction then reuse promotes it to pinned). */
+  evictions = 0;
   prev: Region | null = null;
   next: Region | null = null;
   constructor(
@@ -147,9 +149,11 @@ export class Allocator {
 
   /**
    * The resident address of `r`, copying an evicted region back in; marks it used now. A
-   * temporary that was evicted and is needed again has proven long-lived (a dataset, a tensor
-   * kept across many steps): it comes back pinned, released by the finalization registry when
-   * `owner` dies, so it is not copied out and in again on every use (generational promotion).
+   * temporary evicted twice and needed again has proven long-lived (a dataset, a tensor used
+   * across many steps): it comes back pinned, released by the finalization registry when `owner`
+   * dies, so it is not copied out and in on every use (generational promotion). Once is not
+   * enough: a step whose working set exceeds the budget evicts live activations that backward
+   * then restores once — pinning those would grow memory in a synchronous loop.
    */
   ptr(r: Region, owner?: object): number {
     if (r.ptr >= 0) {
@@ -167,7 +171,7 @@ export class Allocator {
         'do not use a tensor after dispose()');
     }
     r.stamp = this.stamp;
-    if (!r.pinned && owner) {
+    if (!r.pinned && owner && r.evictions >= 2) {
       r.pinned = true;
       this.registry.register(owner, r, r);
     }
@@ -185,6 +189,7 @@ export class Allocator {
       const next = r.next;
       if (r !== keep && r.stamp !== this.stamp) {
         r.host = this.u8.slice(r.ptr, r.ptr + r.used);
+        r.evictions++;
         this.stats.evictions++;
         this.stats.evictedBytes += r.used;
         this.unplace(r);

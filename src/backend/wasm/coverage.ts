@@ -49,6 +49,7 @@ function table(): CoverageEntry[] {
       rows.push({ family, dtype: I32, op: '*', runsOn: 'js-fallback' });
     }
     rows.push({ family, dtype: F64, op: '*', runsOn: 'js-fallback' });
+    rows.push({ family, dtype: 'uint8', op: '*', runsOn: 'js-fallback', note: 'raw image bytes: gathered and cast once per batch' });
   }
   return rows;
 }

@@ -30,6 +30,8 @@ export interface WasmBackend extends Backend {
 
 const F32 = 'float32';
 const isF32 = (s: Storage) => s.dtype === F32;
+/** 4-byte element types, which the wasm copy kernels move (float64 and uint8 take the js path). */
+const is4 = (s: Storage) => s.dtype === F32 || s.dtype === 'int32';
 
 export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions = {}): WasmBackend {
   const name = opts.name ?? 'wasm';
@@ -126,7 +128,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
     },
     copyStrided(x, out, shape) {
       alloc.stamp++;
-      const same = x.s.dtype === out.s.dtype && x.s.dtype !== 'float64';
+      const same = x.s.dtype === out.s.dtype && is4(x.s);
       if (same && shape.length <= MAX_RANK) {
         for (const d of shape) if (d === 0) return;
         if (shape.length === 0) shape = [1];
@@ -171,7 +173,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
     },
     cast(x, out) {
       alloc.stamp++;
-      if (x.dtype === out.dtype && x.dtype !== 'float64') {
+      if (x.dtype === out.dtype && is4(x)) {
         const px = P(x), po = P(out);
         alloc.u8.copyWithin(po, px, px + x.size * 4);
         return;
@@ -183,7 +185,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
     },
     gatherRows(x, idx, rowSize, out) {
       alloc.stamp++;
-      if (x.dtype !== 'float64' && x.dtype === out.dtype && idx.dtype === 'int32') {
+      if (is4(x) && x.dtype === out.dtype && idx.dtype === 'int32') {
         return ex.gatherRows(P(x), P(idx), idx.size, rowSize, P(out));
       }
       recordFallback('gatherRows', x.dtype);

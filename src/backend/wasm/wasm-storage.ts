@@ -71,6 +71,8 @@ export class WasmMemory {
         return new Float64Array(buf, ptr, s.size);
       case 'int32':
         return new Int32Array(buf, ptr, s.size);
+      case 'uint8':
+        return new Uint8Array(buf, ptr, s.size);
     }
   }
 
