@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { clone, detach, mul, tensor, zeros, MemoryError } from '../index.js';
-import { testOp, unaryCases } from '../../test/helpers/test-op.js';
+import { clone, detach, mul, tensor } from '../index.js';
+import { disposedInputError, testOp, unaryCases } from '../../test/helpers/test-op.js';
 
 testOp('clone', {
   inputs: ['x'],
@@ -18,16 +18,7 @@ testOp('clone', {
     },
   ],
   errors: [
-    {
-      name: 'a disposed tensor',
-      run: () => {
-        const x = zeros([2]);
-        x.dispose();
-        return detach(x);
-      },
-      throws: MemoryError,
-      message: 'detach: this tensor was disposed and its memory released; got tensor [2]',
-    },
+    disposedInputError('detach', (x) => detach(x)),
   ],
   checks: {
     'clone has its own memory; detach shares it and has no graph'() {

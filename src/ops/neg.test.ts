@@ -1,5 +1,5 @@
-import { neg, zeros, MemoryError } from '../index.js';
-import { testOp, unaryCases } from '../../test/helpers/test-op.js';
+import { neg } from '../index.js';
+import { disposedInputError, testOp, unaryCases } from '../../test/helpers/test-op.js';
 
 testOp('neg', {
   inputs: ['x'],
@@ -7,15 +7,6 @@ testOp('neg', {
   torch: 'torch.neg(x)',
   cases: [...unaryCases()],
   errors: [
-    {
-      name: 'a disposed tensor',
-      run: () => {
-        const x = zeros([2]);
-        x.dispose();
-        return neg(x);
-      },
-      throws: MemoryError,
-      message: 'neg: this tensor was disposed and its memory released; got tensor [2]',
-    },
+    disposedInputError('neg', (x) => neg(x)),
   ],
 });

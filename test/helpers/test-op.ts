@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fromArray, gradcheck, type Tensor } from '../../src/index.js';
+import { fromArray, gradcheck, zeros, MemoryError, type Tensor } from '../../src/index.js';
 import {
   caseHash, decode, fixtureCaseNames, loadCase,
   type Domain, type FixtureCase, type SerialCase, type SerialInput, type SerialOp,
@@ -214,6 +214,23 @@ export function unaryCases(): OpCase[] {
     { name: 'zero-size dim', inputs: [[0, 3]] },
     { name: 'odd size', inputs: [ODD] },
   ];
+}
+
+/**
+ * The declared error of every op on a disposed input: MemoryError with the op's name and the
+ * tensor's shape (the message is API).
+ */
+export function disposedInputError(op: string, run: (x: Tensor) => unknown): ErrorCase {
+  return {
+    name: 'a disposed tensor',
+    run: () => {
+      const x = zeros([2]);
+      x.dispose();
+      return run(x);
+    },
+    throws: MemoryError,
+    message: `${op}: this tensor was disposed and its memory released; got tensor [2]`,
+  };
 }
 
 /** The STYLE §3.7 shape pairs for a binary element-wise op with broadcasting. */
