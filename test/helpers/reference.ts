@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { fromArray, type Tensor, type DType } from '../../src/index.js';
+import { TOL as BASE_TOL, type Tol } from './assert-close.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -16,17 +17,14 @@ export interface Enc {
   data: number[];
 }
 
-export interface Tol {
-  atol: number;
-  rtol: number;
-}
+export type { Tol };
 
-/** STYLE §3.7 defaults. */
+/** STYLE §3.7 defaults, under the names these helpers use (one table: assert-close.ts). */
 export const TOL = {
-  float64: { atol: 1e-12, rtol: 1e-10 },
-  float32: { atol: 1e-6, rtol: 1e-5 },
+  float64: BASE_TOL.float64,
+  float32: BASE_TOL.elementwise,
   /** float32 reductions and matmul. */
-  float32Reduce: { atol: 1e-5, rtol: 1e-4 },
+  float32Reduce: BASE_TOL.reduction,
 } as const;
 
 /** Elementwise tolerance for dtype, or the reduction/matmul tolerance when `reduce`. */
