@@ -110,3 +110,17 @@ for (const b of benches) {
 }
 console.log(`\nnabla benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${haveTorch ? '' : ' (PyTorch not installed: no comparison)'}\n`);
 console.log(lines.join('\n'));
+
+// No silent fallback (STYLE §3.11): list the wasm kernel calls that ran on the js kernels; a
+// float32 fallback on a benchmarked path fails the run.
+let failed = false;
+for (const r of results.filter((x) => x.metric === 'fallbacks')) {
+  const entries = Object.entries(r.value as unknown as Record<string, number>);
+  const f32 = entries.filter(([k]) => k.split(':')[1] === 'float32');
+  console.log(`fallbacks in ${r.bench} (wasm): ${entries.length ? entries.map(([k, n]) => `${k} ×${n}`).join(', ') : 'none'}`);
+  if (f32.length) failed = true;
+}
+if (failed) {
+  console.error('bench: a float32 path of a benchmark ran on the js fallback instead of wasm');
+  process.exitCode = 1;
+}

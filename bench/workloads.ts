@@ -126,4 +126,7 @@ if (!table[bench]) {
   console.error(`usage: workloads.ts <${Object.keys(table).join('|')}> [--backend js|wasm]`);
   process.exit(2);
 }
+nb.resetFallbackCounts();
 table[bench]();
+// STYLE §3.11: the run reports every kernel call that fell back from wasm to the js kernels
+if (backend.name === 'wasm') emit('fallbacks', Object.fromEntries(nb.fallbackCounts()), 'calls');
