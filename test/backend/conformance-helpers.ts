@@ -23,8 +23,10 @@ export function rand(lo = -3, hi = 3): number {
 /** n values in [lo, hi); with `edges`, a few positions hold NaN, ±Inf, 0 and −0. */
 export function data(n: number, dtype: DType = 'float32', opts: { lo?: number; hi?: number; edges?: boolean } = {}): TypedArray {
   const a = arrayFor(dtype, n);
-  for (let i = 0; i < n; i++) a[i] = dtype === 'int32' ? Math.floor(rand(-50, 50)) : rand(opts.lo, opts.hi);
-  if (opts.edges && dtype !== 'int32') {
+  for (let i = 0; i < n; i++) {
+    a[i] = dtype === 'int32' ? Math.floor(rand(-50, 50)) : dtype === 'uint8' ? Math.floor(rand(0, 256)) : rand(opts.lo, opts.hi);
+  }
+  if (opts.edges && (dtype === 'float32' || dtype === 'float64')) {
     const e = [NaN, Infinity, -Infinity, 0, -0];
     for (let i = 0; i < e.length && i * 7 < n; i++) a[(i * 7 + 3) % n] = e[i];
   }

@@ -77,8 +77,9 @@ export function otherCases(): ConformanceCase[] {
     {
       kernel: 'gatherRows', name: 'rows of ragged widths, repeated indices, every dtype',
       run(backend) {
-        for (const dtype of ['float32', 'float64', 'int32'] as DType[]) {
-          for (const rowSize of [1, 3, 17, 65]) {
+        for (const dtype of ['float32', 'float64', 'int32', 'uint8'] as DType[]) {
+          // uint8 rows of 4k bytes take the word kernel (784 = an MNIST row), others the fallback
+          for (const rowSize of dtype === 'uint8' ? [1, 3, 8, 17, 784] : [1, 3, 17, 65]) {
             const rows = 33;
             const x = pair(backend, data(rows * rowSize, dtype));
             const idx = Int32Array.from({ length: 50 }, (_, i) => (i * 7) % rows);

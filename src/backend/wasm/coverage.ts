@@ -49,6 +49,7 @@ function table(): CoverageEntry[] {
       rows.push({ family, dtype: I32, op: '*', runsOn: 'js-fallback' });
     }
     rows.push({ family, dtype: F64, op: '*', runsOn: 'js-fallback' });
+    if (family === 'gatherRows') rows.push({ family, dtype: 'uint8', op: 'rows of 4k bytes', runsOn: 'wasm', note: 'moved as 4-byte words' });
     rows.push({ family, dtype: 'uint8', op: '*', runsOn: 'js-fallback', note: 'raw image bytes: gathered and cast once per batch' });
   }
   return rows;
