@@ -1,6 +1,4 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { maximum } from './maximum.js';
-import { minimum } from './minimum.js';
 import { where } from './where.js';
 import { lt, gt } from './compare.js';
 
@@ -20,5 +18,3 @@ export function clamp(x: Tensor, min?: number, max?: number): Tensor {
 
 /** Alias of clamp (the SPEC's word). */
 export const clip = clamp;
-// maximum/minimum are re-exported for callers that prefer the tensor-bound form
-export { maximum, minimum };
