@@ -120,6 +120,21 @@ export function elementwiseCases(): ConformanceCase[] {
       },
     });
   }
+  cases.push({
+    kernel: 'binary', name: 'pow by a broadcast exponent 2, 1, −1, 0, 3, 0.5 (the wasm fast forms) with NaN/±Inf',
+    run(backend) {
+      const pow = BINARY.find((op) => op.id === 'pow')!;
+      for (const e of [2, 1, -1, 0, 3, 0.5]) {
+        const a = pair(backend, data(67, 'float32', { lo: -3, edges: true }));
+        const b = pair(backend, new Float32Array([e]));
+        const o = out(backend, 'float32', 67);
+        const A = strided(a, [1]), B = strided(b, [0]);
+        jsBackend.binary(pow, A.js, B.js, o.js, [67]);
+        backend.binary(pow, A.b, B.b, o.b, [67]);
+        expectClose(backend, o, `binary pow float32 [67] ^ ${e}`);
+      }
+    },
+  });
   return [...cases, ...moreCases()];
 }
 

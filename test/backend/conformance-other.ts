@@ -53,7 +53,7 @@ export function otherCases(): ConformanceCase[] {
     {
       kernel: 'matmul', name: 'batched, transposed, bias, accumulate, ragged sizes',
       run(backend) {
-        const shapes = [[1, 1, 1], [3, 17, 33], [33, 17, 65], [65, 127, 3], [67, 100, 300], [128, 300, 10], [5, 0, 7], [0, 4, 6], [4, 5, 0], [257, 9, 513]];
+        const shapes = [[1, 1, 1], [3, 17, 33], [33, 17, 65], [65, 127, 3], [67, 100, 300], [128, 300, 10], [5, 0, 7], [0, 4, 6], [4, 5, 0], [257, 9, 513], [6, 70, 1100]];
         for (const dtype of FLOATS) {
           for (const [m, k, n] of shapes) {
             for (const [transA, transB, bias, accumulate, batch] of [

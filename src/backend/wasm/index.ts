@@ -41,6 +41,8 @@ function build(loaded: LoadedModule, opts: WasmOptions): WasmBackend {
   if (threads > 1) {
     const wt = isNode ? (nodeProc!.getBuiltinModule!('node:worker_threads') as typeof import('node:worker_threads')) : null;
     const pool = WorkerPool.create(loaded.module, b.exports, b.mem, threads, wt);
+    if (opts.parallelMinWork !== undefined) pool.minWork = opts.parallelMinWork;
+    if (opts.parallelMinElements !== undefined) pool.minElements = opts.parallelMinElements;
     starting.set(b, pool.started);
     b.attachPool(pool);
   }

@@ -18,8 +18,9 @@ export interface KernelExports {
   softmax(x: number, out: number, rows: number, cols: number, log: number): void;
   pick(x: number, index: number, out: number, rows: number, cols: number): void;
   softmaxXentBackward(p: number, index: number, scale: number, dx: number, rows: number, cols: number): void;
+  /** Block [r0, r1) × [c0, c1) of C; flags: 1 transA, 2 transB, 4 accumulate. */
   matmul(a: number, b: number, c: number, bias: number, m: number, n: number, k: number,
-    transA: number, transB: number, accumulate: number, r0: number, r1: number, scratch: number): void;
+    flags: number, r0: number, r1: number, c0: number, c1: number, scratch: number): void;
   scratchBytes(): number;
   adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number,
     beta2: number, eps: number, lambda: number, c1: number, c2: number): void;

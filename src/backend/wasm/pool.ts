@@ -1,6 +1,9 @@
 // A persistent worker pool on the shared WebAssembly memory: each worker instantiates the same
-// kernel module on the same memory and runs a row range of a large matmul. Hand-off is by
-// spin-then-wait on an Int32Array in shared memory (Atomics.wait alone costs ~60 µs a call).
+// kernel module on the same memory and runs a block of a large matmul. Hand-off is by
+// spin-then-wait on an Int32Array in shared memory: waking a thread that sleeps in Atomics.wait
+// costs 60–400 µs on a VM, so workers spin for a few milliseconds after each command, and a
+// medium matmul that finds its worker asleep runs on the calling thread (and wakes the worker
+// for the next one).
 
 import { BackendError } from '../../core/errors.js';
 import type { KernelExports } from './loader.js';
@@ -12,15 +15,15 @@ import type { WasmMemory } from './wasm-storage.js';
  * system call, so each side wakes the other only when it is actually asleep.
  */
 const SLOT = 32;
-/** Spin iterations before a worker falls back to Atomics.wait. */
-const SPIN = 50000;
-/** Spin iterations before the calling thread sleeps while joining. */
-const JOIN_SPIN = 20000;
+/** Milliseconds a worker spins after its last command before it sleeps in Atomics.wait. */
+const SPIN_MS = 3;
+/** Milliseconds the calling thread spins while joining before it sleeps. */
+const JOIN_SPIN_MS = 1;
 /** Atomics.wait is allowed on Node's main thread, not on a browser's. */
 const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
 
 /** The worker's body, shipped as source text (Node: eval worker; browser: Blob URL). */
-function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; spin: number; ready?: () => void }) {
+function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; spinMs: number; ready?: () => void }) {
   const inst = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
   init.ready?.();
   const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
@@ -29,13 +32,14 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
   const base = init.slot * 32;
   let seen = 0;
   for (;;) {
-    let spins = 0;
+    // spin (reading the clock every 1024 turns), then sleep until a command or a wake-up call
+    let spins = 0, t0 = performance.now();
     while (Atomics.load(I, base) === seen) {
-      if (++spins > init.spin) {
+      if ((++spins & 1023) === 0 && performance.now() - t0 > init.spinMs) {
         Atomics.store(I, base + 16, 1);
         Atomics.wait(I, base, seen);
         Atomics.store(I, base + 16, 0);
-        spins = 0;
+        t0 = performance.now();
       }
     }
     seen = Atomics.load(I, base);
@@ -56,8 +60,6 @@ interface AnyWorker {
   unref?: () => void;
 }
 
-export type MatmulArgs = readonly [number, number, number, number, number, number, number, number, number, number];
-
 export class WorkerPool {
   private readonly workers: AnyWorker[] = [];
   private readonly I: Int32Array;
@@ -67,10 +69,16 @@ export class WorkerPool {
   /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
   started: Promise<void> = Promise.resolve();
   /**
-   * Matmuls with m·n·k below this run on the calling thread: ~200 µs of single-thread work, so
-   * a worker's wake-up (~60 µs when it already slept) cannot cost more than it gains.
+   * Matmuls with m·n·k below this run on the calling thread (~5 µs of work at 2¹⁸: a hand-off
+   * to a spinning worker costs ~1–2 µs).
    */
-  minWork = 1 << 23;
+  minWork = 1 << 18;
+  /**
+   * Below this m·n·k (~300 µs of work), a matmul that finds a worker asleep runs on the calling
+   * thread and only wakes the worker (waking costs up to ~400 µs on a VM), so the next one finds
+   * it spinning.
+   */
+  wakeMinWork = 1 << 24;
 
   private constructor(
     private readonly ex: KernelExports,
@@ -96,7 +104,7 @@ export class WorkerPool {
     const pool = new WorkerPool(ex, mem, threads);
     const starting: Promise<void>[] = [];
     for (let s = 0; s < threads - 1; s++) {
-      const init = { module, memory: mem.memory, ctrl: pool.ctrl, slot: s, spin: SPIN };
+      const init = { module, memory: mem.memory, ctrl: pool.ctrl, slot: s, spinMs: SPIN_MS };
       if (workerThreads) {
         const w = new workerThreads.Worker(nodeSource, { eval: true, workerData: init });
         w.unref();
@@ -121,7 +129,23 @@ export class WorkerPool {
   minElements = 1 << 17;
 
   wantsMatmul(m: number, n: number, k: number): boolean {
-    return m >= 8 && m * n * k >= this.minWork;
+    const work = m * n * k;
+    if (work < this.minWork || Math.ceil(m / 4) * Math.ceil(n / 8) < 2 * this.threads) return false;
+    if (work < this.wakeMinWork && this.wakeSleepers()) return false;
+    return true;
+  }
+
+  /** Wakes every sleeping worker without a command (it then spins); true if any was asleep. */
+  private wakeSleepers(): boolean {
+    const I = this.I;
+    let any = false;
+    for (let w = 0; w < this.workers.length; w++) {
+      if (Atomics.load(I, w * SLOT + 16) !== 0) {
+        Atomics.notify(I, w * SLOT, 1);
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Posts command `cmd` with `args` to worker `w` (slot layout above). */
@@ -134,16 +158,20 @@ export class WorkerPool {
   }
 
   /**
-   * Waits for workers 0..used−1 to finish `seq`: spins, then (where the calling thread may block,
-   * as in Node) sleeps on the done word, so an oversubscribed machine does not burn its slice.
+   * Waits for the workers in bit mask `used` to finish `seq`: spins, then (where the calling
+   * thread may block, as in Node) sleeps on the done word, so an oversubscribed machine does not
+   * burn its slice.
    */
   private join(used: number, seq: number): void {
     const I = this.I;
-    for (let w = 0; w < used; w++) {
+    for (let w = 0; used !== 0; w++, used >>>= 1) {
+      if ((used & 1) === 0) continue;
       const b = w * SLOT + 1;
-      let spins = 0;
+      let spins = 0, t0 = 0;
       for (let done = Atomics.load(I, b); done !== seq; done = Atomics.load(I, b)) {
-        if (++spins > JOIN_SPIN && canBlock) {
+        if ((++spins & 1023) !== 0 || !canBlock) continue;
+        if (t0 === 0) t0 = performance.now();
+        else if (performance.now() - t0 > JOIN_SPIN_MS) {
           Atomics.store(I, b + 16, 1);
           Atomics.wait(I, b, done, 1);
           Atomics.store(I, b + 16, 0);
@@ -162,7 +190,7 @@ export class WorkerPool {
       this.post(w, seq, 1, [op, x + i0 * 4, out + i0 * 4, len]);
     }
     this.ex.unary(op, x, out, Math.min(n, per));
-    this.join(used, seq);
+    this.join((1 << used) - 1, seq);
   }
 
   /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
@@ -175,20 +203,44 @@ export class WorkerPool {
       this.post(w, seq, 2, [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len]);
     }
     this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per));
-    this.join(used, seq);
+    this.join((1 << used) - 1, seq);
   }
 
-  /** Splits rows of one matmul over the threads (multiples of 4); the caller runs the first part. */
-  matmul(args: MatmulArgs): void {
-    const m = args[4];
-    const per = Math.ceil(m / this.threads / 4) * 4;
+  /**
+   * Splits one matmul over the threads, the caller running the first block: along the rows
+   * (multiples of 4) when that gives every thread enough row tiles, else along the columns
+   * (multiples of 8), which also splits the packing of B instead of repeating it per thread.
+   * The estimate counts 4×8-tile steps per thread plus the B elements it packs (~1/8 of a step).
+   */
+  matmul(a: number, b: number, c: number, bias: number, m: number, n: number, k: number, flags: number): void {
+    const T = this.threads;
+    const rt = Math.ceil(m / 4), ct = Math.ceil(n / 8);
+    const rowCost = Math.ceil(rt / T) * ct * k + (k * n) / 8;
+    const colCost = rt * Math.ceil(ct / T) * k + (k * Math.ceil(ct / T) * 8) / 8;
+    const byCols = colCost < rowCost;
+    const tiles = byCols ? ct : rt, unit = byCols ? 8 : 4, size = byCols ? n : m;
     const seq = ++this.seq;
+    const I = this.I;
     let used = 0;
-    for (let w = 0; w < this.workers.length && per * (w + 1) < m; w++, used++) {
-      const r0 = per * (w + 1);
-      this.post(w, seq, 0, [...args, r0, Math.min(m, r0 + per), this.scratch[w + 1]]);
+    // tiles split as evenly as possible; block t covers [lo(t), lo(t+1))
+    const lo = (t: number) => Math.min(size, Math.floor((tiles * t) / T) * unit);
+    for (let w = 0; w < this.workers.length; w++) {
+      const s0 = lo(w + 1), s1 = lo(w + 2);
+      if (s1 <= s0) continue;
+      const base = w * SLOT;
+      I[base + 2] = 0;
+      I[base + 3] = a; I[base + 4] = b; I[base + 5] = c; I[base + 6] = bias;
+      I[base + 7] = m; I[base + 8] = n; I[base + 9] = k; I[base + 10] = flags;
+      I[base + 11] = byCols ? 0 : s0; I[base + 12] = byCols ? m : s1;
+      I[base + 13] = byCols ? s0 : 0; I[base + 14] = byCols ? s1 : n;
+      I[base + 15] = this.scratch[w + 1];
+      Atomics.store(I, base, seq);
+      if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
+      used |= 1 << w;
     }
-    this.ex.matmul(...args, 0, Math.min(m, per), this.scratch[0]);
+    const e = lo(1);
+    if (byCols) this.ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, 0, e, this.scratch[0]);
+    else this.ex.matmul(a, b, c, bias, m, n, k, flags, 0, e, 0, n, this.scratch[0]);
     this.join(used, seq);
   }
 

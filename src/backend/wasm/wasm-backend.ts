@@ -164,9 +164,9 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
         const { m, n, k } = p;
         for (let t = 0; t < p.batch; t++) {
           const a0 = pa + t * p.aBatchStride * 4, b0 = pb + t * p.bBatchStride * 4, c0 = po + t * m * n * 4;
-          const args = [a0, b0, c0, pbias, m, n, k, p.transA ? 1 : 0, p.transB ? 1 : 0, p.accumulate ? 1 : 0] as const;
-          if (pool !== null && pool.wantsMatmul(m, n, k)) pool.matmul(args);
-          else ex.matmul(...args, 0, m, scratch);
+          const flags = (p.transA ? 1 : 0) | (p.transB ? 2 : 0) | (p.accumulate ? 4 : 0);
+          if (pool !== null && pool.wantsMatmul(m, n, k)) pool.matmul(a0, b0, c0, pbias, m, n, k, flags);
+          else ex.matmul(a0, b0, c0, pbias, m, n, k, flags, 0, m, 0, n, scratch);
         }
         return;
       }

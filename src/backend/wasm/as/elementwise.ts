@@ -118,6 +118,9 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
   return f32x4.extract_lane(binaryV(op, f32x4.splat(a), f32x4.splat(b)), 0);
 }
 
+/** A constant 1.0f in static memory (pow's x¹ and x⁻¹ forms read it as a broadcast operand). */
+const one: usize = memory.data<f32>([1.0]);
+
 /** One row: out[i] = f(a[i·sa], b[i·sb]) for i < n; strides in elements (0 = broadcast). */
 export function binaryRow(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32): void {
   switch (op) {
@@ -127,7 +130,18 @@ export function binaryRow(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: us
     case 3: binaryLoop(3, a, sa, b, sb, out, n); break;
     case 4: binaryLoop(4, a, sa, b, sb, out, n); break;
     case 5: binaryLoop(5, a, sa, b, sb, out, n); break;
-    case 6: binaryLoop(6, a, sa, b, sb, out, n); break;
+    case 6: {
+      // pow by a broadcast exponent that has an exact cheaper form (x², x, 1/x, 1: the same
+      // correctly rounded results as pow); others per lane through Mathf.pow
+      if (sb == 0) {
+        const e = load<f32>(b);
+        if (e == 2) { binaryLoop(2, a, sa, a, sa, out, n); break; }
+        if (e == 1) { binaryLoop(2, a, sa, one, 0, out, n); break; }
+        if (e == -1) { binaryLoop(3, one, 0, a, sa, out, n); break; }
+      }
+      binaryLoop(6, a, sa, b, sb, out, n);
+      break;
+    }
     case 7: binaryLoop(7, a, sa, b, sb, out, n); break;
     case 8: binaryLoop(8, a, sa, b, sb, out, n); break;
     case 9: binaryLoop(9, a, sa, b, sb, out, n); break;

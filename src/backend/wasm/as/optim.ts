@@ -42,7 +42,27 @@ export function adamStep(theta: usize, grad: usize, m: usize, v: usize, n: i32,
  */
 export function sgdStep(theta: usize, grad: usize, buf: usize, n: i32, lr: f32, mu: f32,
   dampening: f32, nesterov: bool, lambda: f32, first: bool): void {
-  for (let i = 0; i < n; i++) {
+  const vlr = f32x4.splat(lr), vl = f32x4.splat(lambda), vmu = f32x4.splat(mu), vd = f32x4.splat(1 - dampening);
+  let i = 0;
+  if (buf == 0) {
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const th = v128.load(theta + o);
+      const g = f32x4.add(v128.load(grad + o), f32x4.mul(vl, th));
+      v128.store(theta + o, f32x4.sub(th, f32x4.mul(vlr, g)));
+    }
+  } else {
+    for (; i + 4 <= n; i += 4) {
+      const o = <usize>i << 2;
+      const th = v128.load(theta + o);
+      let g = f32x4.add(v128.load(grad + o), f32x4.mul(vl, th));
+      const b = first ? g : f32x4.add(f32x4.mul(vmu, v128.load(buf + o)), f32x4.mul(vd, g));
+      v128.store(buf + o, b);
+      g = nesterov ? f32x4.add(g, f32x4.mul(vmu, b)) : b;
+      v128.store(theta + o, f32x4.sub(th, f32x4.mul(vlr, g)));
+    }
+  }
+  for (; i < n; i++) {
     const o = <usize>i << 2;
     const th = load<f32>(theta + o);
     let g = load<f32>(grad + o) + lambda * th;
