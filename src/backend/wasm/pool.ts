@@ -1,9 +1,9 @@
 // A persistent worker pool on the shared WebAssembly memory: each worker instantiates the same
 // kernel module on the same memory and runs a block of a large matmul. Hand-off is by
 // spin-then-wait on an Int32Array in shared memory: waking a thread that sleeps in Atomics.wait
-// costs 60–400 µs on a VM, so workers spin for a few milliseconds after each command, and a
-// medium matmul that finds its worker asleep runs on the calling thread (and wakes the worker
-// for the next one).
+// costs 60–400 µs on a VM, so workers spin for a few milliseconds after each command; a matmul
+// is cut in chunks that the threads take from a shared counter, so a worker that is asleep or
+// descheduled leaves its share to the calling thread instead of stalling it.
 
 import { BackendError } from '../../core/errors.js';
 import type { KernelExports } from './loader.js';
@@ -11,8 +11,11 @@ import type { WasmMemory } from './wasm-storage.js';
 
 /**
  * Ints per worker slot: [command seq, done seq, command, up to 13 args], then on the next cache
- * line the sleep flags of the worker (16) and of the joining thread (17): Atomics.notify costs a
- * system call, so each side wakes the other only when it is actually asleep.
+ * line the sleep flags of the worker (16) and of the joining thread (17) — Atomics.notify costs a
+ * system call, so each side wakes the other only when it is actually asleep — and the claim word
+ * (18): a worker runs command `seq` only after moving it to 2·seq; the poster may take back a
+ * command nobody claimed by moving it to 2·seq + 1 (chunked matmuls), so it never waits for a
+ * worker that is descheduled before it started.
  */
 const SLOT = 32;
 /** Milliseconds a worker spins after its last command before it sleeps in Atomics.wait. */
@@ -23,13 +26,15 @@ const JOIN_SPIN_MS = 1;
 const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
 
 /** The worker's body, shipped as source text (Node: eval worker; browser: Blob URL). */
-function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; spinMs: number; ready?: () => void }) {
+function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; workers: number; spinMs: number; ready?: () => void }) {
   const inst = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
   init.ready?.();
   const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
   const commands = [ex.matmul, ex.unary, ex.binaryRow];
-  const I = new Int32Array(init.memory.buffer, init.ctrl, (init.slot + 1) * 32);
-  const base = init.slot * 32;
+  // the slots of every worker, then the shared chunk counter of chunked matmuls
+  const I = new Int32Array(init.memory.buffer, init.ctrl, init.workers * 32 + 1);
+  const F = new Float32Array(I.buffer, I.byteOffset, I.length);
+  const base = init.slot * 32, counter = init.workers * 32;
   let seen = 0;
   for (;;) {
     // spin (reading the clock every 1024 turns), then sleep until a command or a wake-up call
@@ -44,8 +49,33 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
     }
     seen = Atomics.load(I, base);
     if (seen < 0) return;
-    commands[I[base + 2]](I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],
-      I[base + 9], I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14], I[base + 15]);
+    // claim the command (word 18 = 2·seq once claimed, 2·seq + 1 once the poster took it back)
+    const claim = Atomics.load(I, base + 18);
+    if (claim >= 2 * seen || Atomics.compareExchange(I, base + 18, claim, 2 * seen) !== claim) continue;
+    const cmd = I[base + 2];
+    if (cmd === 3) {
+      // chunked matmul: args a b c bias m n k flags, byCols, tiles, chunks, scratch; chunk i
+      // covers tiles [⌊tiles·i/chunks⌋, ⌊tiles·(i+1)/chunks⌋) of 4 rows or 8 columns
+      const m = I[base + 7], n = I[base + 8], byCols = I[base + 11], tiles = I[base + 12], chunks = I[base + 13];
+      const unit = byCols ? 8 : 4, size = byCols ? n : m;
+      for (let i = Atomics.add(I, counter, 1); i < chunks; i = Atomics.add(I, counter, 1)) {
+        const s0 = Math.min(size, Math.floor((tiles * i) / chunks) * unit), s1 = Math.min(size, Math.floor((tiles * (i + 1)) / chunks) * unit);
+        ex.matmul(I[base + 3], I[base + 4], I[base + 5], I[base + 6], m, n, I[base + 9], I[base + 10],
+          byCols ? 0 : s0, byCols ? m : s1, byCols ? s0 : 0, byCols ? s1 : n, I[base + 14]);
+      }
+    } else if (cmd === 4) {
+      // chunked Adam: args theta grad m v n chunks, then (float) lr β₁ β₂ ε λ c₁ c₂; chunk i covers
+      // elements [4·⌊q·i/chunks⌋, 4·⌊q·(i+1)/chunks⌋) (q = ⌈n/4⌉, clipped to n)
+      const n = I[base + 7], chunks = I[base + 8], q = Math.ceil(n / 4);
+      for (let i = Atomics.add(I, counter, 1); i < chunks; i = Atomics.add(I, counter, 1)) {
+        const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
+        ex.adamStep(I[base + 3] + s0 * 4, I[base + 4] + s0 * 4, I[base + 5] + s0 * 4, I[base + 6] + s0 * 4, s1 - s0,
+          F[base + 9], F[base + 10], F[base + 11], F[base + 12], F[base + 13], F[base + 14], F[base + 15]);
+      }
+    } else {
+      commands[cmd](I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],
+        I[base + 9], I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14], I[base + 15]);
+    }
     Atomics.store(I, base + 1, seen);
     if (Atomics.load(I, base + 17) !== 0) Atomics.notify(I, base + 1);
   }
@@ -63,8 +93,14 @@ interface AnyWorker {
 export class WorkerPool {
   private readonly workers: AnyWorker[] = [];
   private readonly I: Int32Array;
+  /** The same words as floats (float arguments). */
+  private readonly F: Float32Array;
   private readonly ctrl: number;
   private readonly scratch: number[] = [];
+  /** Index in I of the chunk counter of chunked matmuls (after the workers' slots). */
+  private readonly counter: number;
+  /** Chunks per thread of a matmul: the threads take chunks from a shared counter. */
+  chunksPerThread = 2;
   private seq = 0;
   /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
   started: Promise<void> = Promise.resolve();
@@ -73,12 +109,6 @@ export class WorkerPool {
    * to a spinning worker costs ~1–2 µs).
    */
   minWork = 1 << 18;
-  /**
-   * Below this m·n·k (~300 µs of work), a matmul that finds a worker asleep runs on the calling
-   * thread and only wakes the worker (waking costs up to ~400 µs on a VM), so the next one finds
-   * it spinning.
-   */
-  wakeMinWork = 1 << 24;
 
   private constructor(
     private readonly ex: KernelExports,
@@ -86,8 +116,10 @@ export class WorkerPool {
     readonly threads: number,
   ) {
     const n = threads - 1;
-    this.ctrl = mem.alloc.alloc(SLOT * 4 * Math.max(n, 1), true, null).ptr;
-    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1));
+    this.ctrl = mem.alloc.alloc((SLOT * Math.max(n, 1) + 16) * 4, true, null).ptr;
+    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 1);
+    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 1);
+    this.counter = SLOT * n;
     for (let t = 0; t < threads; t++) this.scratch.push(mem.alloc.alloc(ex.scratchBytes(), true, null).ptr);
   }
 
@@ -104,7 +136,7 @@ export class WorkerPool {
     const pool = new WorkerPool(ex, mem, threads);
     const starting: Promise<void>[] = [];
     for (let s = 0; s < threads - 1; s++) {
-      const init = { module, memory: mem.memory, ctrl: pool.ctrl, slot: s, spinMs: SPIN_MS };
+      const init = { module, memory: mem.memory, ctrl: pool.ctrl, slot: s, workers: threads - 1, spinMs: SPIN_MS };
       if (workerThreads) {
         const w = new workerThreads.Worker(nodeSource, { eval: true, workerData: init });
         w.unref();
@@ -129,23 +161,19 @@ export class WorkerPool {
   minElements = 1 << 17;
 
   wantsMatmul(m: number, n: number, k: number): boolean {
-    const work = m * n * k;
-    if (work < this.minWork || Math.ceil(m / 4) * Math.ceil(n / 8) < 2 * this.threads) return false;
-    if (work < this.wakeMinWork && this.wakeSleepers()) return false;
-    return true;
+    return m * n * k >= this.minWork && Math.ceil(m / 4) * Math.ceil(n / 8) >= 2 * this.threads;
   }
 
-  /** Wakes every sleeping worker without a command (it then spins); true if any was asleep. */
-  private wakeSleepers(): boolean {
-    const I = this.I;
-    let any = false;
-    for (let w = 0; w < this.workers.length; w++) {
-      if (Atomics.load(I, w * SLOT + 16) !== 0) {
-        Atomics.notify(I, w * SLOT, 1);
-        any = true;
-      }
+  /**
+   * The next command number. Claims are 2·seq + 1 < 2³¹: after 2²⁹ commands, with every command
+   * resolved, numbering restarts at 1 with cleared claim words (workers only compare for change).
+   */
+  private nextSeq(): number {
+    if (this.seq >= 1 << 29) {
+      this.seq = 0;
+      for (let w = 0; w < this.workers.length; w++) Atomics.store(this.I, w * SLOT + 18, 0);
     }
-    return any;
+    return ++this.seq;
   }
 
   /** Posts command `cmd` with `args` to worker `w` (slot layout above). */
@@ -183,7 +211,7 @@ export class WorkerPool {
   /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements. */
   unary(op: number, x: number, out: number, n: number): void {
     const per = Math.ceil(n / this.threads / 4) * 4;
-    const seq = ++this.seq;
+    const seq = this.nextSeq();
     let used = 0;
     for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
       const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
@@ -196,7 +224,7 @@ export class WorkerPool {
   /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
   binaryRow(op: number, a: number, sa: number, b: number, sb: number, out: number, n: number): void {
     const per = Math.ceil(n / this.threads / 4) * 4;
-    const seq = ++this.seq;
+    const seq = this.nextSeq();
     let used = 0;
     for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
       const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
@@ -207,10 +235,12 @@ export class WorkerPool {
   }
 
   /**
-   * Splits one matmul over the threads, the caller running the first block: along the rows
-   * (multiples of 4) when that gives every thread enough row tiles, else along the columns
-   * (multiples of 8), which also splits the packing of B instead of repeating it per thread.
-   * The estimate counts 4×8-tile steps per thread plus the B elements it packs (~1/8 of a step).
+   * Splits one matmul over the threads: along the rows (4-row tiles) when that gives every
+   * thread enough row tiles, else along the columns (8-column tiles), which also splits the
+   * packing of B instead of repeating it per thread (estimate: 4×8-tile steps per thread plus
+   * the B elements it packs, ~1/8 of a step each). The blocks are chunks that every thread,
+   * the caller included, takes from a shared counter: a worker the OS has descheduled (2–5 ms
+   * slices on a busy VM) leaves its chunks to the others instead of stalling the join.
    */
   matmul(a: number, b: number, c: number, bias: number, m: number, n: number, k: number, flags: number): void {
     const T = this.threads;
@@ -219,28 +249,67 @@ export class WorkerPool {
     const colCost = rt * Math.ceil(ct / T) * k + (k * Math.ceil(ct / T) * 8) / 8;
     const byCols = colCost < rowCost;
     const tiles = byCols ? ct : rt, unit = byCols ? 8 : 4, size = byCols ? n : m;
-    const seq = ++this.seq;
+    const chunks = Math.min(tiles, T * this.chunksPerThread);
+    const seq = this.nextSeq();
     const I = this.I;
+    Atomics.store(I, this.counter, 0);
     let used = 0;
-    // tiles split as evenly as possible; block t covers [lo(t), lo(t+1))
-    const lo = (t: number) => Math.min(size, Math.floor((tiles * t) / T) * unit);
     for (let w = 0; w < this.workers.length; w++) {
-      const s0 = lo(w + 1), s1 = lo(w + 2);
-      if (s1 <= s0) continue;
       const base = w * SLOT;
-      I[base + 2] = 0;
+      I[base + 2] = 3;
       I[base + 3] = a; I[base + 4] = b; I[base + 5] = c; I[base + 6] = bias;
       I[base + 7] = m; I[base + 8] = n; I[base + 9] = k; I[base + 10] = flags;
-      I[base + 11] = byCols ? 0 : s0; I[base + 12] = byCols ? m : s1;
-      I[base + 13] = byCols ? s0 : 0; I[base + 14] = byCols ? s1 : n;
-      I[base + 15] = this.scratch[w + 1];
+      I[base + 11] = byCols ? 1 : 0; I[base + 12] = tiles; I[base + 13] = chunks;
+      I[base + 14] = this.scratch[w + 1];
       Atomics.store(I, base, seq);
       if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
       used |= 1 << w;
     }
-    const e = lo(1);
-    if (byCols) this.ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, 0, e, this.scratch[0]);
-    else this.ex.matmul(a, b, c, bias, m, n, k, flags, 0, e, 0, n, this.scratch[0]);
+    const ex = this.ex, scratch = this.scratch[0];
+    for (let i = Atomics.add(I, this.counter, 1); i < chunks; i = Atomics.add(I, this.counter, 1)) {
+      const s0 = Math.min(size, Math.floor((tiles * i) / chunks) * unit);
+      const s1 = Math.min(size, Math.floor((tiles * (i + 1)) / chunks) * unit);
+      if (byCols) ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, s0, s1, scratch);
+      else ex.matmul(a, b, c, bias, m, n, k, flags, s0, s1, 0, n, scratch);
+    }
+    this.takeBack(used, seq);
+  }
+
+  /**
+   * One fused Adam update (the kernel's arguments) in chunks taken from the shared counter, as
+   * `matmul`: sqrt and division make it compute-bound, so a second thread halves it.
+   */
+  adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number,
+    eps: number, lambda: number, c1: number, c2: number): void {
+    const chunks = this.threads * this.chunksPerThread, q = Math.ceil(n / 4);
+    const seq = this.nextSeq();
+    const I = this.I, F = this.F;
+    Atomics.store(I, this.counter, 0);
+    let used = 0;
+    for (let w = 0; w < this.workers.length; w++) {
+      const base = w * SLOT;
+      I[base + 2] = 4;
+      I[base + 3] = theta; I[base + 4] = grad; I[base + 5] = m; I[base + 6] = v; I[base + 7] = n; I[base + 8] = chunks;
+      F[base + 9] = lr; F[base + 10] = beta1; F[base + 11] = beta2; F[base + 12] = eps; F[base + 13] = lambda;
+      F[base + 14] = c1; F[base + 15] = c2;
+      Atomics.store(I, base, seq);
+      if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
+      used |= 1 << w;
+    }
+    for (let i = Atomics.add(I, this.counter, 1); i < chunks; i = Atomics.add(I, this.counter, 1)) {
+      const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
+      this.ex.adamStep(theta + s0 * 4, grad + s0 * 4, m + s0 * 4, v + s0 * 4, s1 - s0, lr, beta1, beta2, eps, lambda, c1, c2);
+    }
+    this.takeBack(used, seq);
+  }
+
+  /** Takes back the command from workers that have not claimed it, then joins the others. */
+  private takeBack(used: number, seq: number): void {
+    const I = this.I;
+    for (let w = 0; w < this.workers.length; w++) {
+      const cw = Atomics.load(I, w * SLOT + 18);
+      if (cw < 2 * seq && Atomics.compareExchange(I, w * SLOT + 18, cw, 2 * seq + 1) === cw) used &= ~(1 << w);
+    }
     this.join(used, seq);
   }
 

@@ -227,6 +227,9 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
       alloc.stamp++;
       if (isF32(param) && isF32(grad) && isF32(m) && isF32(v)) {
         const c1 = 1 / (1 - Math.pow(p.beta1, p.step)), c2 = 1 / (1 - Math.pow(p.beta2, p.step));
+        if (pool !== null && param.size >= pool.minElements) {
+          return pool.adamStep(P(param), P(grad), P(m), P(v), param.size, p.lr, p.beta1, p.beta2, p.eps, p.weightDecay, c1, c2);
+        }
         return ex.adamStep(P(param), P(grad), P(m), P(v), param.size, p.lr, p.beta1, p.beta2, p.eps,
           p.weightDecay, c1, c2);
       }

@@ -92,8 +92,11 @@ function packA(a: usize, m: i32, k: i32, transA: bool, i: i32, mr: i32, pc: i32,
 /**
  * C[0:mr, 0:nr] += A·Bp over kc (row stride ldc floats); a partial tile goes through `tile`.
  * A is read in place: element (r, p) at pa + r·rs + p·ps bytes (a packed A panel is rs = 4, ps = 16).
+ * mode 0 adds to C; 1 stores (the first k-block of a product that overwrites C, which then
+ * needs no zero-fill); 2 stores plus bias[0:8] (a fused bias, from `bias`).
  */
-function kernel4x8(pa: usize, rs: usize, ps: usize, bp: usize, kc: i32, c: usize, ldc: i32, mr: i32, nr: i32, tile: usize): void {
+function kernel4x8(pa: usize, rs: usize, ps: usize, bp: usize, kc: i32, c: usize, ldc: i32, mr: i32, nr: i32, tile: usize,
+  mode: i32, bias: usize): void {
   let c00 = f32x4.splat(0), c01 = c00, c10 = c00, c11 = c00;
   let c20 = c00, c21 = c00, c30 = c00, c31 = c00;
   const rs2 = rs + rs, rs3 = rs2 + rs;
@@ -110,9 +113,29 @@ function kernel4x8(pa: usize, rs: usize, ps: usize, bp: usize, kc: i32, c: usize
     c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
     pa += ps;
   }
+  if (mode == 2) {
+    // bias of the tile's columns (a partial tile reads only its nr columns)
+    let v0 = f32x4.splat(0), v1 = v0;
+    if (nr == 8) {
+      v0 = v128.load(bias); v1 = v128.load(bias, 16);
+    } else {
+      for (let j = 0; j < nr; j++) store<f32>(at(tile, j), load<f32>(at(bias, j)));
+      for (let j = nr; j < 8; j++) store<f32>(at(tile, j), 0);
+      v0 = v128.load(tile); v1 = v128.load(tile, 16);
+    }
+    c00 = f32x4.add(c00, v0); c01 = f32x4.add(c01, v1); c10 = f32x4.add(c10, v0); c11 = f32x4.add(c11, v1);
+    c20 = f32x4.add(c20, v0); c21 = f32x4.add(c21, v1); c30 = f32x4.add(c30, v0); c31 = f32x4.add(c31, v1);
+  }
   if (mr == 4 && nr == 8) {
     const ld = <usize>ldc << 2;
     let q = c;
+    if (mode != 0) {
+      v128.store(q, c00); v128.store(q, c01, 16); q += ld;
+      v128.store(q, c10); v128.store(q, c11, 16); q += ld;
+      v128.store(q, c20); v128.store(q, c21, 16); q += ld;
+      v128.store(q, c30); v128.store(q, c31, 16);
+      return;
+    }
     v128.store(q, f32x4.add(v128.load(q), c00)); v128.store(q, f32x4.add(v128.load(q, 16), c01), 16);
     q += ld;
     v128.store(q, f32x4.add(v128.load(q), c10)); v128.store(q, f32x4.add(v128.load(q, 16), c11), 16);
@@ -127,7 +150,8 @@ function kernel4x8(pa: usize, rs: usize, ps: usize, bp: usize, kc: i32, c: usize
   for (let r = 0; r < mr; r++) {
     for (let j = 0; j < nr; j++) {
       const q = at(c, r * ldc + j);
-      store<f32>(q, load<f32>(q) + load<f32>(at(tile, r * 8 + j)));
+      const v = load<f32>(at(tile, r * 8 + j));
+      store<f32>(q, mode != 0 ? v : load<f32>(q) + v);
     }
   }
 }
@@ -142,16 +166,21 @@ export function matmul(a: usize, b: usize, c: usize, bias: usize, m: i32, n: i32
   const transA = (flags & 1) != 0, transB = (flags & 2) != 0, accumulate = (flags & 4) != 0;
   const w = c1 - c0;
   if (w <= 0) return;
-  for (let i = r0; i < r1; i++) {
-    const row = at(c, i * n + c0);
-    if (accumulate) {
-      if (bias != 0) for (let j = 0; j < w; j++) store<f32>(at(row, j), load<f32>(at(row, j)) + load<f32>(at(bias, c0 + j)));
-    } else if (bias != 0) memory.copy(row, at(bias, c0), <usize>w << 2);
-    else memory.fill(row, 0, <usize>w << 2);
+  // a product that overwrites C stores its first k-block (with the bias) instead of zero-filling
+  const direct = !accumulate && k > 0;
+  if (!direct) {
+    for (let i = r0; i < r1; i++) {
+      const row = at(c, i * n + c0);
+      if (accumulate) {
+        if (bias != 0) for (let j = 0; j < w; j++) store<f32>(at(row, j), load<f32>(at(row, j)) + load<f32>(at(bias, c0 + j)));
+      } else if (bias != 0) memory.copy(row, at(bias, c0), <usize>w << 2);
+      else memory.fill(row, 0, <usize>w << 2);
+    }
   }
   const bp = scratch, ap = at(scratch, KC * NC), tile = at(ap, KC * 4);
   for (let pc = 0; pc < k; pc += KC) {
     const kc = min(KC, k - pc);
+    const mode = direct && pc == 0 ? (bias != 0 ? 2 : 1) : 0;
     for (let jc = c0; jc < c1; jc += NC) {
       const nc = min(NC, c1 - jc);
       packB(b, n, k, transB, pc, kc, jc, nc, bp);
@@ -163,7 +192,7 @@ export function matmul(a: usize, b: usize, c: usize, bias: usize, m: i32, n: i32
           pa = ap; trs = 4; tps = 16;
         }
         for (let jb = 0; jb < nc; jb += 8) {
-          kernel4x8(pa, trs, tps, at(bp, jb * kc), kc, at(c, i * n + jc + jb), n, mr, min(8, nc - jb), tile);
+          kernel4x8(pa, trs, tps, at(bp, jb * kc), kc, at(c, i * n + jc + jb), n, mr, min(8, nc - jb), tile, mode, at(bias, jc + jb));
         }
       }
     }
