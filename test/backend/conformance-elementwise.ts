@@ -186,7 +186,7 @@ function moreCases(): ConformanceCase[] {
       kernel: 'cast', name: 'every dtype pair, with truncation and edges',
       run(backend) {
         const all: DType[] = ['float32', 'float64', 'int32'];
-        for (const from of all) {
+        for (const from of [...all, 'uint8'] as DType[]) {
           for (const to of all) {
             for (const n of SIZES) {
               const src = data(n, from, { lo: -1e3, hi: 1e3, edges: to !== 'int32' });

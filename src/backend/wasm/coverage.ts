@@ -39,7 +39,7 @@ function table(): CoverageEntry[] {
     } else if (family === 'reduce') {
       rows.push({ family, dtype: F32, op: 'sum max min argmax argmin', runsOn: 'wasm' });
     } else if (family === 'cast') {
-      rows.push({ family, dtype: F32, op: 'float32→float32, int32→float32, int32→int32', runsOn: 'wasm' });
+      rows.push({ family, dtype: F32, op: 'float32→float32, int32→float32, int32→int32, uint8→float32', runsOn: 'wasm' });
       rows.push({ family, dtype: F32, op: 'float32→int32', runsOn: 'js-fallback', note: 'Math.trunc wrap semantics' });
     } else if (family === 'copyStrided' || family === 'gatherRows') {
       rows.push({ family, dtype: F32, op: '*', runsOn: 'wasm' });

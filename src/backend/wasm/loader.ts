@@ -13,6 +13,7 @@ export interface KernelExports {
   copyStrided(x: number, out: number, meta: number): void;
   castI32F32(x: number, out: number, n: number): void;
   gatherRows(x: number, indices: number, count: number, rowSize: number, out: number): void;
+  castU8F32(x: number, out: number, n: number): void;
   reduce(op: number, x: number, out: number, outer: number, r: number, inner: number): void;
   argReduce(isMax: number, x: number, out: number, outer: number, r: number, inner: number): void;
   softmax(x: number, out: number, rows: number, cols: number, log: number): void;

@@ -182,6 +182,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
         return;
       }
       if (x.dtype === 'int32' && isF32(out)) return ex.castI32F32(P(x), P(out), x.size);
+      if (x.dtype === 'uint8' && isF32(out)) return ex.castU8F32(P(x), P(out), x.size);
       recordFallback('cast', x.dtype, `${x.dtype}→${out.dtype}`);
       const [vx, vo] = mem.views(x, out);
       js.castArray(vx, vo);

@@ -296,3 +296,18 @@ export function gatherRows(x: usize, indices: usize, count: i32, rowSize: i32, o
     memory.copy(out + <usize>i * bytes, x + r * bytes, bytes);
   }
 }
+
+/** out[i] = f32(x[i]) for unsigned bytes (raw image pixels). */
+export function castU8F32(x: usize, out: usize, n: i32): void {
+  let i = 0;
+  for (; i + 16 <= n; i += 16) {
+    const v = v128.load(x + <usize>i);
+    const lo = i16x8.extend_low_i8x16_u(v), hi = i16x8.extend_high_i8x16_u(v);
+    const o = out + (<usize>i << 2);
+    v128.store(o, f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(lo)));
+    v128.store(o, f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(lo)), 16);
+    v128.store(o, f32x4.convert_i32x4_u(i32x4.extend_low_i16x8_u(hi)), 32);
+    v128.store(o, f32x4.convert_i32x4_u(i32x4.extend_high_i16x8_u(hi)), 48);
+  }
+  for (; i < n; i++) store<f32>(out + (<usize>i << 2), <f32>load<u8>(x + <usize>i));
+}
