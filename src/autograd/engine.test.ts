@@ -143,6 +143,38 @@ describe('autograd engine', () => {
     assert.equal(z.grad!.requiresGrad, false);
   });
 
+  it('createGraph gives each leaf its own gradient, never the shared dy or the caller\'s gradient', () => {
+    const x = f64([1, 2]);
+    const y = f64([3, 4]);
+    const g = f64([1, 1], false);
+    add(x, y).backward(g, { createGraph: true }); // add passes the same dy (here g itself) to x and y
+    sum(mul(x, 2)).backward(); // adds into x.grad in place
+    close(values(x.grad), [3, 3]);
+    close(values(y.grad), [1, 1]);
+    close(values(g), [1, 1]);
+  });
+
+  it('a later backward adds to a gradient made with createGraph (as PyTorch)', () => {
+    const x = f64([1, 2]);
+    sum(mul(x, x)).backward(undefined, { createGraph: true }); // x.grad = 2x, part of a graph
+    assert.equal(x.grad!.requiresGrad, true);
+    sum(mul(x, 3)).backward();
+    close(values(x.grad), [2 + 3, 4 + 3]);
+  });
+
+  it('a leaf gradient used as an input of the same graph is read as it was, whatever the order', () => {
+    for (const bFirst of [true, false]) {
+      const w = f64([1, 2]);
+      sum(w).backward(); // w.grad = [1, 1]
+      const b = f64([3, 4]);
+      const ww = sum(mul(w, w));
+      const bg = sum(mul(b, w.grad!)); // d/db = w.grad as the forward saw it
+      (bFirst ? add(bg, ww) : add(ww, bg)).backward();
+      close(values(b.grad), [1, 1]);
+      close(values(w.grad), [1 + 2, 1 + 4]);
+    }
+  });
+
   it('rejects what it cannot differentiate, with messages', () => {
     const c = f64([1, 2], false);
     assert.throws(() => backward(c), (e: Error) => e instanceof ArgumentError && e.message ===

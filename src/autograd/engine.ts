@@ -7,7 +7,7 @@ import { sameShape } from '../core/shape.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
 import type { RecordedNode } from './define-op.js';
 import { withGradEnabled } from './no-grad.js';
-import { withAllocScope } from '../tensor/alloc-scope.js';
+import { untracked, withAllocScope } from '../tensor/alloc-scope.js';
 
 /** The two ops the engine needs; installed by ops/index.ts (ops sit above autograd). */
 export interface GradMath {
@@ -81,7 +81,8 @@ export function backward(root: Tensor, opts: BackwardOptions = {}): void {
     });
   }
   if (!root.gradFn) {
-    accumulateLeaf(root, seed, m);
+    const createGraph = opts.createGraph === true;
+    withGradEnabled(createGraph, () => accumulateLeaf(root, seed!, m, createGraph));
     return;
   }
   if (opts.createGraph) {
@@ -96,7 +97,11 @@ export function backward(root: Tensor, opts: BackwardOptions = {}): void {
 
 /** Runs the pass; returns the leaves whose .grad it set. */
 function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMath): Set<Tensor> {
-  const leaves = new Set<Tensor>();
+  // Leaf gradients are summed here and added into .grad only after every node ran: a leaf's
+  // gradient buffer may itself be an input of this graph (saved by a node that runs later), and
+  // the in-place add must not change it under that node (PyTorch would refuse; this reads it as
+  // the forward did).
+  const leafGrads = new Map<Tensor, Tensor>();
   const order = topoOrder(rootNode);
   const grads = new Map<GradNode, Tensor>([[rootNode, seed]]);
   for (const node of order) {
@@ -119,13 +124,14 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
         const prev = grads.get(x.gradFn);
         grads.set(x.gradFn, prev ? m.add(prev, g) : g);
       } else {
-        accumulateLeaf(x, g, m, opts.createGraph === true);
-        leaves.add(x);
+        const prev = leafGrads.get(x);
+        leafGrads.set(x, prev ? m.add(prev, g) : g);
       }
     }
     if (!(opts.retainGraph ?? opts.createGraph)) node.release();
   }
-  return leaves;
+  for (const [x, g] of leafGrads) accumulateLeaf(x, g, m, opts.createGraph === true);
+  return new Set(leafGrads.keys());
 }
 
 const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
@@ -134,23 +140,28 @@ const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
  * leaf.grad += g. The leaf owns its gradient buffer: the first backward copies g into a new
  * buffer (pinned: long-lived), later ones add into it in place, so a training loop reuses one
  * buffer per parameter (zeroGrad zero-fills it). Never adopts g itself: a gradient tensor may be
- * shared by several paths. With createGraph the sum is an op of the graph instead.
+ * shared by several paths, or be the caller's `gradient`. With createGraph the sum is an op of
+ * the graph instead (the first gradient a recorded clone, as PyTorch's AccumulateGrad).
+ * A new buffer is made outside every allocation scope: it escapes to the user, whatever scope
+ * (trainStep, a DataLoader transform) the backward ran in.
  */
 function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath, createGraph = false): void {
   const cur = x.grad;
+  const k = x.backend;
+  const usable = cur !== null && !cur.isDisposed && cur.backend === k && g.backend === k && sameShape(cur.shape, x.shape);
   if (createGraph) {
-    x.grad = cur ? m.add(cur, g) : g;
+    x.grad = untracked(() => (usable ? m.add(cur, g) : m.clone(g)));
     return;
   }
-  const k = x.backend;
-  if (cur && !cur.isDisposed && !cur.requiresGrad && cur.backend === k && cur.dtype === g.dtype && sameShape(cur.shape, x.shape) && g.backend === k) {
+  if (usable && !cur.requiresGrad && cur.dtype === g.dtype) {
     const n = cur.size;
     const st = n === 1 ? [] : [1];
     const shape = n === 1 ? [] : [n];
     k.binary(ADD, { s: cur.storage, offset: 0, strides: st }, { s: g.storage, offset: 0, strides: st }, cur.storage, shape);
     return;
   }
-  const buf = m.clone(g);
+  // a gradient that is part of a graph (made with createGraph) is added to, not dropped
+  const buf = untracked(() => (usable ? m.add(cur, g) : m.clone(g)));
   k.pin(buf.storage);
   x.grad = buf;
 }

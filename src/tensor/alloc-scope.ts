@@ -33,3 +33,17 @@ export function withAllocScope<T>(fn: () => T, keep: (result: T) => Iterable<Sto
   }
   return result;
 }
+
+/**
+ * Runs `fn` outside every scope: what it allocates is never released by an enclosing scope (a
+ * leaf's gradient buffer, which escapes to the user whatever scope the backward ran in).
+ */
+export function untracked<T>(fn: () => T): T {
+  const outer = current;
+  current = null;
+  try {
+    return fn();
+  } finally {
+    current = outer;
+  }
+}

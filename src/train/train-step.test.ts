@@ -51,3 +51,14 @@ test('trainStep: a NaN loss stops with a NumericalError and leaves the parameter
   );
   model.parameters().forEach((p, i) => assert.deepEqual(p.toTypedArray(), before[i]));
 });
+
+test('trainStep: keeps the gradient of a leaf the loss uses that neither the model nor the optimizer holds', () => {
+  const { model, opt, x, y } = setup();
+  const scale = nb.tensor([2], { requiresGrad: true }); // e.g. a learnable temperature, stepped by hand
+  const lossFn = (out: nb.Tensor, t: nb.Tensor) => nb.crossEntropy(nb.mul(out, scale), t);
+  nb.trainStep(model, lossFn, opt, x, y);
+  const g1 = scale.grad!.toTypedArray()[0];
+  assert.ok(Number.isFinite(g1));
+  nb.trainStep(model, lossFn, opt, x, y); // accumulates into the same buffer (no zeroGrad for it)
+  assert.ok(Number.isFinite(scale.grad!.toTypedArray()[0]));
+});
