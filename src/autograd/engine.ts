@@ -138,7 +138,9 @@ const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
 
 /**
  * leaf.grad += g. The leaf owns its gradient buffer: the first backward copies g into a new
- * buffer (pinned: long-lived), later ones add into it in place, so a training loop reuses one
+ * buffer (pinned when the leaf is: a parameter's gradient lives as long; a leaf made every step
+ * of a loop leaves a temporary, which eviction bounds, as pinned regions are only released by
+ * finalization, which never runs inside a synchronous loop), later ones add into it in place, so a training loop reuses one
  * buffer per parameter (zeroGrad zero-fills it). Never adopts g itself: a gradient tensor may be
  * shared by several paths, or be the caller's `gradient`. With createGraph the sum is an op of
  * the graph instead (the first gradient a recorded clone, as PyTorch's AccumulateGrad).
@@ -162,6 +164,6 @@ function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath, createGraph = false):
   }
   // a gradient that is part of a graph (made with createGraph) is added to, not dropped
   const buf = untracked(() => (usable ? m.add(cur, g) : m.clone(g)));
-  k.pin(buf.storage);
+  if (x.longLived) k.pin(buf.storage);
   x.grad = buf;
 }

@@ -7,6 +7,7 @@ export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
     super(data.storage, data.shape, data.backend, data.dtype);
     this.requiresGrad = requiresGrad;
+    this.longLived = true;
     this.backend.pin(this.storage);
   }
 }

@@ -30,7 +30,10 @@ export type NestedArray = number | boolean | readonly NestedArray[];
 
 function finish(t: Tensor, opts: CreateOptions | undefined): Tensor {
   if (opts?.requiresGrad) t.requiresGrad = true;
-  if (opts?.longLived) t.backend.pin(t.storage);
+  if (opts?.longLived) {
+    t.longLived = true;
+    t.backend.pin(t.storage);
+  }
   return t;
 }
 

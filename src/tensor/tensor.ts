@@ -30,6 +30,11 @@ export class Tensor {
   gradFn: GradNode | null = null;
   /** Set by dispose(); reading afterwards fails with a MemoryError. */
   private disposed = false;
+  /**
+   * Pinned as long-lived (a parameter, a `{ longLived: true }` tensor; docs/design.md §3): its
+   * gradient buffer is pinned too. Other leaves' gradients are temporaries like any tensor.
+   */
+  longLived = false;
   /** Optional name used in error messages and prints (e.g. a parameter path). */
   name: string | undefined = undefined;
 

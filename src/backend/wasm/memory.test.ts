@@ -4,8 +4,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryError } from '../../core/errors.js';
-import { fromArray } from '../../tensor/create.js';
-import { add } from '../../ops/index.js';
+import { fromArray, randn } from '../../tensor/create.js';
+import { add, mul, sum } from '../../ops/index.js';
+import { Parameter } from '../../nn/parameter.js';
+import type { WasmStorage } from './wasm-storage.js';
 import { createWasmBackendSync, loadWasm } from './index.js';
 
 describe('wasm memory', () => {
@@ -50,6 +52,22 @@ describe('wasm memory', () => {
       const probs = Array.from(b.read(p as typeof W1));
       assert.ok(Math.abs(probs.slice(0, C).reduce((s, q) => s + q, 0) - 1) < 1e-5, 'a kept result still reads correctly');
     }
+  });
+
+  it('a loop that makes a new leaf every step keeps pinned memory bounded; parameters\' gradients stay pinned', () => {
+    const w = loadWasm({ threads: 1 });
+    const pinned0 = w.memoryStats().pinnedBytes;
+    for (let i = 0; i < 100; i++) {
+      // e.g. the gradient with respect to each batch of inputs (saliency, adversarial examples)
+      const x = randn([64, 256], { backend: 'wasm', requiresGrad: true });
+      sum(mul(x, x)).backward();
+      assert.equal(x.grad!.shape.length, 2);
+    }
+    const grown = w.memoryStats().pinnedBytes - pinned0;
+    assert.ok(grown < 1 << 20, `pinned memory grew by ${grown} bytes in 100 steps`);
+    const p = new Parameter(randn([4, 4], { backend: 'wasm' }));
+    sum(mul(p, p)).backward();
+    assert.equal((p.grad!.storage as WasmStorage).region.pinned, true);
   });
 
   it('reading a disposed tensor throws MemoryError', () => {
