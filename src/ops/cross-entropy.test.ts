@@ -62,3 +62,28 @@ testOp('crossEntropy', {
     },
   ],
 });
+
+import { test as plainTest } from 'node:test';
+import plainAssert from 'node:assert/strict';
+import { crossEntropy as xent, tensor as mk, logSoftmax as lsm, neg as ng, mean as mn, mul as ml, sum as sm } from '../index.js';
+
+plainTest('crossEntropy: second-order gradients (createGraph) equal those of the composite loss', () => {
+  const data = [[0.2, -1, 0.5], [1, 0, -0.3]];
+  const y = mk([2, 0], { dtype: 'int32' });
+  const onehot = mk([[0, 0, 1], [1, 0, 0]], { dtype: 'float64' });
+  const grads = (fused: boolean) => {
+    const x = mk(data, { dtype: 'float64', requiresGrad: true });
+    const loss = fused ? xent(x, y) : mn(ng(sm(ml(onehot, lsm(x, -1)), -1)));
+    loss.backward(undefined, { createGraph: true });
+    const g1 = x.grad!;
+    plainAssert.ok(g1.requiresGrad, 'the first-order gradient is recorded');
+    const w = mk([[0.3, -0.7, 1.1], [0.5, 0.2, -0.4]], { dtype: 'float64' });
+    x.grad = null;
+    sm(ml(g1, w)).backward();
+    return [Array.from(g1.toTypedArray()), Array.from(x.grad!.toTypedArray())];
+  };
+  const [f1, f2] = grads(true), [c1, c2] = grads(false);
+  f1.forEach((v, i) => plainAssert.ok(Math.abs(v - c1[i]) < 1e-12, `first order ${i}`));
+  f2.forEach((v, i) => plainAssert.ok(Math.abs(v - c2[i]) < 1e-12, `second order ${i}: ${v} vs ${c2[i]}`));
+  plainAssert.ok(f2.some((v) => Math.abs(v) > 1e-3), 'a non-trivial second-order gradient');
+});

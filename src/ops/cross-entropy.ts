@@ -2,7 +2,10 @@ import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError, DTypeError, ShapeError } from '../core/errors.js';
 import { Tensor } from '../tensor/tensor.js';
 import { storageAs } from './operand.js';
-import { logSoftmax } from './softmax.js';
+import { logSoftmax, softmax } from './softmax.js';
+import { sub } from './sub.js';
+import { fromArray } from '../tensor/create.js';
+import { isGradEnabled } from '../autograd/no-grad.js';
 import { mul } from './mul.js';
 import { sum } from './sum.js';
 import { mean } from './mean.js';
@@ -69,6 +72,16 @@ export const crossEntropyOp = defineOp<XentAttrs>({
     const n = x.shape[0];
     // per-row scale: dy/N ('mean'), dy ('sum'), dyᵢ ('none')
     const scale = ctx.attrs.reduction === 'none' ? dy : expand(reshape(ctx.attrs.reduction === 'mean' ? mul(dy, 1 / n) : dy, [1]), [n]);
+    if (isGradEnabled()) {
+      // createGraph: the same (p − y)·scale written with differentiable ops, so that a
+      // second-order gradient flows through softmax(x) (the fused kernel's p is a constant)
+      const c = x.shape[1];
+      const labels = y.toTypedArray();
+      const onehot = new Float64Array(n * c);
+      for (let i = 0; i < n; i++) onehot[i * c + labels[i]] = 1;
+      const yOne = fromArray(onehot, [n, c], { dtype: x.dtype, backend: x.backend.name });
+      return [mul(sub(softmax(x, -1), yOne), reshape(scale, [n, 1])), null];
+    }
     return [xentGradOp.apply([ctx.saved[0], y, scale], {}), null];
   },
 });
@@ -90,7 +103,10 @@ function checkTargets(t: ArrayLike<number>, c: number) {
   }
 }
 
-/** dx = (p − onehot(y)) · scaleᵢ, with p saved by the forward. Not itself differentiable. */
+/**
+ * dx = (p − onehot(y)) · scaleᵢ, with p saved by the forward: the first-order path. Under
+ * createGraph the backward above composes the same formula from differentiable ops instead.
+ */
 const xentGradOp = defineOp({
   name: 'crossEntropyBackward',
   spec: '§4',

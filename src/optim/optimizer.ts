@@ -49,14 +49,21 @@ export abstract class Optimizer {
   abstract get lr(): number;
   abstract set lr(v: number);
 
-  /** A state buffer of p, created as zeros (pinned: long-lived) on first use. */
+  /**
+   * A state buffer of p, created as zeros on first use; pinned when p is long-lived (a
+   * parameter), else an ordinary temporary: an optimizer made per step for a fresh leaf must not
+   * pin memory that finalization cannot release inside a synchronous loop (docs/design.md §3).
+   */
   protected buffer(p: Tensor, key: string): Tensor {
     let s = this.state.get(p);
     if (!s) this.state.set(p, (s = {}));
     let b = s[key];
     if (!b) {
       b = zerosLike(p);
-      b.backend.pin(b.storage);
+      if (p.longLived) {
+        b.longLived = true;
+        b.backend.pin(b.storage);
+      }
       s[key] = b;
     }
     return b;
