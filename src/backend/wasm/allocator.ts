@@ -142,7 +142,7 @@ export class Allocator {
       this.memory.grow(grow);
       this.refresh();
     }
-    this.top = (end + ALIGN - 1) & ~(ALIGN - 1);
+    this.top = Math.ceil(end / ALIGN) * ALIGN; // not `& ~63`: 32-bit, negative past 2 GiB
     this.stats.topBytes = this.top;
     return p;
   }

@@ -114,8 +114,9 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
         return binaryF32(id, a, b, out, shape);
       }
       recordFallback('binary', out.dtype, op.id);
-      const [sa, sb] = mem.strided([a, b]);
-      js.binaryArray(op, sa, sb, mem.views(out)[0], shape);
+      // every address resolved before any view is made (a restore may grow memory)
+      const [sa, sb, so] = mem.strided([a, b, { s: out, offset: 0, strides: [] }]);
+      js.binaryArray(op, sa, sb, so.a, shape);
     },
     where(c, a, b, out, shape) {
       alloc.stamp++;
@@ -126,8 +127,8 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
         return ex.whereStrided(pc, c.s.dtype === 'int32' ? 1 : 0, pa, pb, P(out), meta);
       }
       recordFallback('where', out.dtype);
-      const [sc, sa, sb] = mem.strided([c, a, b]);
-      js.whereArray(sc, sa, sb, mem.views(out)[0], shape);
+      const [sc, sa, sb, so] = mem.strided([c, a, b, { s: out, offset: 0, strides: [] }]);
+      js.whereArray(sc, sa, sb, so.a, shape);
     },
     copyStrided(x, out, shape) {
       alloc.stamp++;
