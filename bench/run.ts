@@ -105,7 +105,7 @@ for (const b of benches) {
     if (key !== 'test_acc_1ep' && nablaVals.length && torchVals.length) {
       const best = (xs: number[]) => (m.higher ? Math.max(...xs) : Math.min(...xs));
       const r = m.higher ? best(nablaVals) / best(torchVals) : best(torchVals) / best(nablaVals);
-      ratio = `${r.toFixed(2)}× ${r >= 1 ? '(nabla faster)' : '(torch faster)'}`;
+      ratio = `${r.toFixed(2)}× ${r >= 1 ? '(nabla ahead)' : '(torch ahead)'}`;
     }
     const unit = results.find((r) => r.bench === b && r.metric === key)?.unit ?? '';
     lines.push(`| ${b} | ${key} (${unit}) | ${vals.map(fmt).join(' | ')} | ${ratio} |`);
