@@ -15,8 +15,10 @@ export interface WasmBackendOptions {
   /** Backend name (default 'wasm'). */
   name?: string;
   /**
-   * Bytes of resident temporaries before the least recently used are evicted (default 32 MiB:
-   * the MNIST MLP needs ~2 MB a step; peak RSS 249 MB at 64 MiB, 187 MB at 16 MiB, same speed).
+   * Bytes of resident temporaries before the least recently used are evicted (default 16 MiB:
+   * a training step's working set for the models nabla targets; the MNIST MLP needs ~2 MB a step.
+   * Peak RSS of an MLP epoch: 249 MB at 64 MiB, 220 at 32, 162 at 16, same speed). Raise it for
+   * models whose single step needs more, or evictions will copy live activations out and in.
    */
   budget?: number;
 }
@@ -40,7 +42,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
   const name = opts.name ?? 'wasm';
   const memory = createMemory(loaded.shared);
   const ex = instantiate(loaded.module, memory);
-  const mem = new WasmMemory(name, memory, opts.budget ?? 32 * 2 ** 20);
+  const mem = new WasmMemory(name, memory, opts.budget ?? 16 * 2 ** 20);
   const alloc = mem.alloc;
   const scratch = alloc.alloc(ex.scratchBytes(), true, null).ptr;
   let pool: WorkerPool | null = null;
