@@ -19,7 +19,7 @@ export interface AdamOptions {
  * betas (0.9, 0.999), eps 1e-8, weightDecay 0. One fused kernel pass per parameter.
  */
 export class Adam extends Optimizer {
-  private o: Required<AdamOptions>;
+  protected o: Required<AdamOptions>;
   constructor(params: Iterable<Tensor>, opts: AdamOptions = {}) {
     super(params, 'Adam');
     this.o = Adam.validate({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, ...opts });
@@ -32,12 +32,6 @@ export class Adam extends Optimizer {
     Optimizer.check('Adam', 'beta parameter at index 1', betas[1], betas[1] >= 0 && betas[1] < 1);
     Optimizer.check('Adam', 'weightDecay value', weightDecay, weightDecay >= 0);
     return { ...o, betas: [betas[0], betas[1]] };
-  }
-  get lr(): number {
-    return this.o.lr;
-  }
-  set lr(v: number) {
-    this.o.lr = v;
   }
   step(): void {
     this.stepCount++;

@@ -45,9 +45,16 @@ export abstract class Optimizer {
     for (const p of this.params) zeroGradOf(p, opts.setToNone ?? false);
   }
 
+  /** The options of the concrete optimizer; every optimizer has a learning rate. */
+  protected abstract o: { lr: number };
+
   /** Current learning rate (schedules change it through this). */
-  abstract get lr(): number;
-  abstract set lr(v: number);
+  get lr(): number {
+    return this.o.lr;
+  }
+  set lr(v: number) {
+    this.o.lr = v;
+  }
 
   /**
    * A state buffer of p, created as zeros on first use; pinned when p is long-lived (a

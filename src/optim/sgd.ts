@@ -22,7 +22,7 @@ export interface SGDOptions {
  * Defaults as PyTorch: lr is required; momentum 0, dampening 0, weightDecay 0, no Nesterov.
  */
 export class SGD extends Optimizer {
-  private o: Required<SGDOptions>;
+  protected o: Required<SGDOptions>;
   constructor(params: Iterable<Tensor>, opts: SGDOptions) {
     super(params, 'SGD');
     this.o = SGD.validate({ momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...opts });
@@ -38,12 +38,6 @@ export class SGD extends Optimizer {
       });
     }
     return o;
-  }
-  get lr(): number {
-    return this.o.lr;
-  }
-  set lr(v: number) {
-    this.o.lr = v;
   }
   step(): void {
     this.stepCount++;
