@@ -11,6 +11,8 @@ export interface Storage {
   readonly size: number;
   /** Name of the backend that owns the memory. */
   readonly backend: string;
+  /** True once the memory was released (dispose, or a scope that knew it was dead). */
+  readonly freed: boolean;
 }
 
 /** An element-wise unary op id with its one TypeScript statement of the formula. */

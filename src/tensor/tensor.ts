@@ -104,6 +104,12 @@ export class Tensor {
         got: [[this.name ?? 'tensor', this.shape]],
       });
     }
+    if (this.storage.freed) {
+      // another tensor sharing this memory (a reshape view) was disposed, or a scope that owned it
+      throw new MemoryError(op, 'this tensor\'s memory was released (it was shared with a disposed tensor)', {
+        got: [[this.name ?? 'tensor', this.shape]],
+      }, 'clone() a tensor before disposing a view of it');
+    }
   }
 
   toString(): string {

@@ -13,6 +13,9 @@ export class JsStorage implements Storage {
     readonly size: number,
     public data: TypedArray | null,
   ) {}
+  get freed(): boolean {
+    return this.data === null;
+  }
 }
 
 function arr(s: Storage): TypedArray {

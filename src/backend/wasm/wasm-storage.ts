@@ -14,6 +14,9 @@ export class WasmStorage implements Storage {
     readonly dtype: DType,
     readonly size: number,
   ) {}
+  get freed(): boolean {
+    return this.region.freed;
+  }
 }
 
 /**
