@@ -7,8 +7,7 @@ import { DataError } from '../core/errors.js';
 import { fromArray, scalarOn } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { readIdx } from './formats/idx.js';
-
-const DIV = { id: 'div', scalar: (a: number, b: number) => a / b };
+import { divOp } from '../ops/div.js';
 
 export interface MnistOptions {
   split: 'train' | 'test';
@@ -118,6 +117,6 @@ export function loadMnist(opts: MnistOptions): Mnist {
   if (dtype === 'uint8') return { images, labels: labelsT };
   const k = images.backend;
   const divisor = scalarOn(255, 'float32', k);
-  k.binary(DIV, { s: images.storage, offset: 0, strides: [1] }, { s: divisor.storage, offset: 0, strides: [0] }, images.storage, [images.size]);
+  k.binary(divOp.id, { s: images.storage, offset: 0, strides: [1] }, { s: divisor.storage, offset: 0, strides: [0] }, images.storage, [images.size]);
   return { images, labels: labelsT };
 }

@@ -6,6 +6,7 @@ import { sameShape } from '../core/shape.js';
 import type { TypedArray } from '../core/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Parameter } from './parameter.js';
+import { zeroGradOf } from '../autograd/zero-grad.js';
 
 export abstract class Module {
   /** Read by dropout and batch norm; flipped by train() / eval(). */
@@ -72,12 +73,7 @@ export abstract class Module {
    * zero_grad(set_to_none=False)); `{ setToNone: true }` drops them instead.
    */
   zeroGrad(opts: { setToNone?: boolean } = {}): void {
-    for (const p of this.parameters()) {
-      const g = p.grad;
-      if (!g) continue;
-      if (opts.setToNone || g.requiresGrad || g.isDisposed) p.grad = null;
-      else g.backend.fill(g.storage, 0);
-    }
+    for (const p of this.parameters()) zeroGradOf(p, opts.setToNone ?? false);
   }
 
   /** Parameters and buffers by path, as copies of their data (PyTorch's state_dict layout). */

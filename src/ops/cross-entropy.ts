@@ -6,10 +6,10 @@ import { logSoftmax, softmax } from './softmax.js';
 import { sub } from './sub.js';
 import { fromArray } from '../tensor/create.js';
 import { isGradEnabled } from '../autograd/no-grad.js';
-import { mul } from './mul.js';
+import { mul, mulOp } from './mul.js';
 import { sum } from './sum.js';
 import { mean } from './mean.js';
-import { neg } from './neg.js';
+import { neg, negOp } from './neg.js';
 import { expand } from './expand.js';
 import { reshape } from './reshape.js';
 
@@ -52,12 +52,12 @@ export const crossEntropyOp = defineOp<XentAttrs>({
     k.softmax(x.storage, logp, n, c, true);
     const picked = k.alloc(x.dtype, n);
     k.pick(logp, y.storage, picked, n, c);
-    if (ctx.attrs.reduction === 'none') k.unary(NEG, picked, ctx.out.storage);
+    if (ctx.attrs.reduction === 'none') k.unary(negOp.id, picked, ctx.out.storage);
     else {
       const total = k.alloc(x.dtype, 1);
       k.reduce('sum', picked, total, 1, n, 1);
       const factor = scalarStorage(k, x.dtype, ctx.attrs.reduction === 'mean' ? -1 / n : -1);
-      k.binary(MUL, { s: total, offset: 0, strides: [] }, { s: factor, offset: 0, strides: [] }, ctx.out.storage, []);
+      k.binary(mulOp.id, { s: total, offset: 0, strides: [] }, { s: factor, offset: 0, strides: [] }, ctx.out.storage, []);
       k.free(total);
       k.free(factor);
     }
@@ -86,8 +86,6 @@ export const crossEntropyOp = defineOp<XentAttrs>({
   },
 });
 
-const NEG = { id: 'neg', scalar: (x: number) => -x };
-const MUL = { id: 'mul', scalar: (a: number, b: number) => a * b };
 
 function scalarStorage(k: Tensor['backend'], dtype: Tensor['dtype'], v: number) {
   const s = k.alloc(dtype, 1);

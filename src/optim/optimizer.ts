@@ -5,6 +5,7 @@ import { ArgumentError, CheckpointError } from '../core/errors.js';
 import type { TypedArray } from '../core/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { zerosLike } from '../tensor/create.js';
+import { zeroGradOf } from '../autograd/zero-grad.js';
 
 export interface OptimizerState {
   step: number;
@@ -154,12 +155,4 @@ export abstract class Optimizer {
     }
     return g;
   }
-}
-
-/** Zero-fills t.grad in place (or drops it); a gradient that is part of a graph is dropped. */
-export function zeroGradOf(t: Tensor, setToNone: boolean): void {
-  const g = t.grad;
-  if (!g) return;
-  if (setToNone || g.requiresGrad || g.isDisposed) t.grad = null;
-  else g.backend.fill(g.storage, 0);
 }
