@@ -44,6 +44,37 @@ export interface BackwardCtx<A> {
   readonly attrs: A;
   readonly saved: readonly Tensor[];
   readonly stash: unknown;
+  /**
+   * Where the gradient of input `i` may be written directly, or null: the leaf's own gradient
+   * buffer (the input's shape, `dtype`), offered by the engine in a plain (not createGraph)
+   * backward when nothing in the graph reads that buffer. The op then writes the gradient into
+   * `out` — overwriting it when `accumulate` is false, adding to it when true — and returns
+   * GRAD_WRITTEN for that input. So a weight gradient goes from the matmul kernel straight into
+   * `.grad`: no temporary, no separate add, no zero-fill (docs/design.md §3). With
+   * `overwriteOnly`, a buffer that would need adding to is not offered (for kernels that cannot
+   * accumulate).
+   */
+  gradTarget(i: number, dtype: DType, opts?: { overwriteOnly?: boolean }): GradTarget | null;
+}
+
+/** A leaf's gradient buffer handed to an op's backward (BackwardCtx.gradTarget). */
+export interface GradTarget {
+  readonly out: Tensor;
+  /** Add into `out` (it holds an earlier gradient) instead of overwriting it. */
+  readonly accumulate: boolean;
+}
+
+/** Returned by a backward for an input whose gradient it wrote through gradTarget. */
+export const GRAD_WRITTEN: unique symbol = Symbol('nabla.gradWritten');
+export type GradResult = Tensor | null | typeof GRAD_WRITTEN;
+
+type GradTargetHook = (node: RecordedNode, i: number, dtype: DType, overwriteOnly: boolean) => GradTarget | null;
+let gradTargetHook: GradTargetHook | null = null;
+/** Installed by the engine for the duration of a plain backward pass; returns the previous hook. */
+export function setGradTargetHook(h: GradTargetHook | null): GradTargetHook | null {
+  const prev = gradTargetHook;
+  gradTargetHook = h;
+  return prev;
 }
 
 export interface OpDef<A> {
@@ -62,7 +93,7 @@ export interface OpDef<A> {
    * differentiated). Return null for inputs without a gradient. Broadcast inputs may receive a
    * gradient of the output's shape: the engine sums it down.
    */
-  backward?(ctx: BackwardCtx<A>, dy: Tensor): readonly (Tensor | null)[];
+  backward?(ctx: BackwardCtx<A>, dy: Tensor): readonly GradResult[];
   /** The output shares input 0's storage (reshape); forward only validates. */
   readonly alias?: boolean;
 }
@@ -90,6 +121,9 @@ class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
     this.saved.push(t);
     (this.owned ??= []).push(t);
   }
+  gradTarget(i: number, dtype: DType, opts?: { overwriteOnly?: boolean }): GradTarget | null {
+    return gradTargetHook ? gradTargetHook(this as unknown as RecordedNode, i, dtype, opts?.overwriteOnly === true) : null;
+  }
   release(): void {
     if (this.owned) for (const t of this.owned) t.dispose();
     this.owned = null;
@@ -112,6 +146,7 @@ export interface RecordedNode extends GradNode {
   readonly saved: readonly Tensor[];
   readonly stash: unknown;
   readonly released: boolean;
+  gradTarget(i: number, dtype: DType, opts?: { overwriteOnly?: boolean }): GradTarget | null;
 }
 
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {

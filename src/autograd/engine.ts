@@ -5,7 +5,9 @@
 import { ArgumentError, NablaError } from '../core/errors.js';
 import { sameShape } from '../core/shape.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
-import type { RecordedNode } from './define-op.js';
+import type { Storage } from '../backend/kernels.js';
+import type { DType } from '../core/dtype.js';
+import { GRAD_WRITTEN, setGradTargetHook, type GradTarget, type RecordedNode } from './define-op.js';
 import { withGradEnabled } from './no-grad.js';
 import { untracked, withAllocScope } from '../tensor/alloc-scope.js';
 
@@ -104,6 +106,45 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
   const leafGrads = new Map<Tensor, Tensor>();
   const order = topoOrder(rootNode);
   const grads = new Map<GradNode, Tensor>([[rootNode, seed]]);
+  // leaves whose gradient an op wrote straight into .grad (BackwardCtx.gradTarget)
+  const written = new Set<Tensor>();
+  let readByGraph: Set<Storage> | null = null;
+  const target = (node: RecordedNode, i: number, dtype: DType, overwriteOnly: boolean): GradTarget | null => {
+    const x = node.inputs[i];
+    if (x.gradFn !== null || !x.requiresGrad) return null;
+    const { buf, stale } = x.peekGrad();
+    if (buf === null || buf.isDisposed || buf.requiresGrad || buf.backend !== x.backend || buf.dtype !== dtype ||
+      !sameShape(buf.shape, x.shape) || (overwriteOnly && !stale)) return null;
+    // the buffer must not be read by a node of this pass (the reason leafGrads waits for the end)
+    readByGraph ??= storagesRead(order, seed);
+    if (readByGraph.has(buf.storage)) return null;
+    x.claimGrad();
+    written.add(x);
+    return { out: buf, accumulate: !stale };
+  };
+  const prevHook = setGradTargetHook(opts.createGraph ? null : target);
+  try {
+    walk(order, grads, leafGrads, m, opts);
+  } finally {
+    setGradTargetHook(prevHook);
+  }
+  for (const [x, g] of leafGrads) accumulateLeaf(x, g, m, opts.createGraph === true);
+  for (const x of leafGrads.keys()) written.add(x);
+  return written;
+}
+
+/** Every storage the nodes of a pass read (inputs and saved tensors) and the seed. */
+function storagesRead(order: readonly RecordedNode[], seed: Tensor): Set<Storage> {
+  const s = new Set<Storage>([seed.storage]);
+  for (const node of order) {
+    for (const t of node.inputs) s.add(t.storage);
+    for (const t of node.saved) s.add(t.storage);
+  }
+  return s;
+}
+
+function walk(order: readonly RecordedNode[], grads: Map<GradNode, Tensor>, leafGrads: Map<Tensor, Tensor>, m: GradMath,
+  opts: BackwardOptions): void {
   for (const node of order) {
     const dy = grads.get(node);
     if (!dy) continue;
@@ -118,7 +159,7 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
     for (let i = 0; i < node.inputs.length; i++) {
       const x = node.inputs[i];
       const dx = dxs[i];
-      if (!dx || !x.requiresGrad) continue;
+      if (!dx || dx === GRAD_WRITTEN || !x.requiresGrad) continue;
       const g = sameShape(dx.shape, x.shape) ? dx : m.sumTo(dx, x.shape);
       if (x.gradFn) {
         const prev = grads.get(x.gradFn);
@@ -130,8 +171,6 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
     }
     if (!(opts.retainGraph ?? opts.createGraph)) node.release();
   }
-  for (const [x, g] of leafGrads) accumulateLeaf(x, g, m, opts.createGraph === true);
-  return new Set(leafGrads.keys());
 }
 
 const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
@@ -148,18 +187,23 @@ const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
  * (trainStep, a DataLoader transform) the backward ran in.
  */
 function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath, createGraph = false): void {
-  const cur = x.grad;
+  const { buf: cur, stale } = x.peekGrad();
   const k = x.backend;
   const usable = cur !== null && !cur.isDisposed && cur.backend === k && g.backend === k && sameShape(cur.shape, x.shape);
-  if (createGraph) {
-    x.grad = untracked(() => (usable ? m.add(cur, g) : m.clone(g)));
-    return;
-  }
-  if (usable && !cur.requiresGrad && cur.dtype === g.dtype) {
+  if (usable && !createGraph && !cur.requiresGrad && cur.dtype === g.dtype) {
     const n = cur.size;
     const st = n === 1 ? [] : [1];
     const shape = n === 1 ? [] : [n];
-    k.binary(ADD, { s: cur.storage, offset: 0, strides: st }, { s: g.storage, offset: 0, strides: st }, cur.storage, shape);
+    if (stale) {
+      // a deferred zero-fill (zeroGrad): copy over the stale contents instead of adding to zeros
+      x.claimGrad();
+      k.copyStrided({ s: g.storage, offset: 0, strides: st }, { s: cur.storage, offset: 0, strides: st }, shape);
+    } else k.binary(ADD, { s: cur.storage, offset: 0, strides: st }, { s: g.storage, offset: 0, strides: st }, cur.storage, shape);
+    return;
+  }
+  if (usable) void x.grad; // any other use of the buffer reads it: materialise a deferred zero-fill
+  if (createGraph) {
+    x.grad = untracked(() => (usable ? m.add(cur, g) : m.clone(g)));
     return;
   }
   // a gradient that is part of a graph (made with createGraph) is added to, not dropped

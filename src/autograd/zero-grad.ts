@@ -3,13 +3,14 @@
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Zero-fills t.grad in place, keeping the buffer for the next backward (PyTorch's
- * zero_grad(set_to_none=False)); drops it instead with `setToNone`, or when it is part of a
- * graph (createGraph) or already released.
+ * Zeroes t.grad, keeping the buffer for the next backward (PyTorch's zero_grad(set_to_none=False));
+ * drops it instead with `setToNone`, or when it is part of a graph (createGraph) or already
+ * released. The zero-fill is deferred (Tensor.deferGradZero): reading `t.grad` fills it, and a
+ * backward that follows writes its first gradient over the buffer instead of adding to zeros.
  */
 export function zeroGradOf(t: Tensor, setToNone: boolean): void {
-  const g = t.grad;
+  const g = t.peekGrad().buf;
   if (!g) return;
   if (setToNone || g.requiresGrad || g.isDisposed) t.grad = null;
-  else g.backend.fill(g.storage, 0);
+  else t.deferGradZero();
 }

@@ -1,4 +1,4 @@
-import { defineOp } from '../autograd/define-op.js';
+import { defineOp, GRAD_WRITTEN, type GradResult } from '../autograd/define-op.js';
 import { ShapeError } from '../core/errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { matmulOp } from './matmul.js';
@@ -51,12 +51,31 @@ export const linearOp = defineOp<LinearAttrs>({
   backward(ctx, dy) {
     const [x, w] = ctx.saved;
     const [dOut, dIn] = w.shape;
-    const dy2 = reshape(dy, [dy.size / dOut, dOut]);
+    const rows = dy.size / dOut;
+    const dy2 = reshape(dy, [rows, dOut]);
     const x2 = reshape(x, [x.size / dIn, dIn]);
     const dx = x.requiresGrad ? reshape(matmulOp.apply([dy2, w], { transA: false, transB: false }), x.shape) : null;
-    const dw = w.requiresGrad ? matmulOp.apply([dy2, x2], { transA: true, transB: false }) : null;
+    // dW = dYᵀ·X, straight into the weight's gradient buffer when the engine offers it
+    let dw: GradResult = null;
+    if (w.requiresGrad) {
+      const t = x.dtype === dy.dtype ? ctx.gradTarget(1, dy.dtype) : null;
+      if (t) {
+        dy.backend.matmul(dy.storage, x.storage, t.out.storage, {
+          batch: 1, m: dOut, n: dIn, k: rows, transA: true, transB: false, aBatchStride: 0, bBatchStride: 0, accumulate: t.accumulate,
+        });
+        dw = GRAD_WRITTEN;
+      } else dw = matmulOp.apply([dy2, x2], { transA: true, transB: false });
+    }
+    // db = Σ_batch dY, reduced straight into a zeroed bias gradient (the reduce kernel overwrites)
     const b = ctx.inputs[2];
-    const db = b && b.requiresGrad ? sum(dy2, 0) : null;
+    let db: GradResult = null;
+    if (b && b.requiresGrad) {
+      const t = ctx.gradTarget(2, dy.dtype, { overwriteOnly: true });
+      if (t) {
+        dy.backend.reduce('sum', dy.storage, t.out.storage, 1, rows, dOut);
+        db = GRAD_WRITTEN;
+      } else db = sum(dy2, 0);
+    }
     return [dx, dw, db];
   },
 });

@@ -1,4 +1,4 @@
-import { defineOp, type Op } from '../autograd/define-op.js';
+import { defineOp, GRAD_WRITTEN, type BackwardCtx, type GradResult, type Op } from '../autograd/define-op.js';
 import { ShapeError } from '../core/errors.js';
 import { sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
@@ -63,9 +63,12 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
   backward(ctx, dy) {
     const [a, b] = ctx.saved;
     const { transA, transB } = ctx.attrs;
-    // dA = dY·Bᵀ (or B·dYᵀ when A was read transposed); dB = Aᵀ·dY (or dYᵀ·A)
-    const da = a.requiresGrad ? (transA ? mm(b, dy, transB, true) : mm(dy, b, false, !transB)) : null;
-    const db = b.requiresGrad ? (transB ? mm(dy, a, true, transA) : mm(a, dy, !transA, false)) : null;
+    // dA = dY·Bᵀ (or B·dYᵀ when A was read transposed); dB = Aᵀ·dY (or dYᵀ·A); a 2-D leaf's
+    // gradient goes straight into its .grad buffer when the engine offers it
+    const da = a.requiresGrad
+      ? (transA ? mmInto(ctx, 0, b, dy, transB, true) : mmInto(ctx, 0, dy, b, false, !transB)) : null;
+    const db = b.requiresGrad
+      ? (transB ? mmInto(ctx, 1, dy, a, true, transA) : mmInto(ctx, 1, a, dy, !transA, false)) : null;
     return [da, db];
   },
 });
@@ -90,6 +93,22 @@ function batchShape(a: readonly number[], b: readonly number[]): number[] {
 
 function mm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor {
   return matmulOp.apply([a, b], { transA, transB });
+}
+
+/** op(a)·op(b) as the gradient of input `i`: written into the leaf's .grad when offered (2-D, one dtype). */
+function mmInto(ctx: BackwardCtx<MatmulAttrs>, i: number, a: Tensor, b: Tensor, transA: boolean, transB: boolean): GradResult {
+  if (a.ndim === 2 && b.ndim === 2 && a.dtype === b.dtype && ctx.inputs[i].ndim === 2) {
+    const t = ctx.gradTarget(i, a.dtype);
+    if (t) {
+      const m = transA ? a.shape[1] : a.shape[0], k = transA ? a.shape[0] : a.shape[1];
+      const n = transB ? b.shape[0] : b.shape[1];
+      a.backend.matmul(a.storage, b.storage, t.out.storage, {
+        batch: 1, m, n, k, transA, transB, aBatchStride: 0, bBatchStride: 0, accumulate: t.accumulate,
+      });
+      return GRAD_WRITTEN;
+    }
+  }
+  return mm(a, b, transA, transB);
 }
 
 export function matmul(a: Tensor, b: Tensor): Tensor {

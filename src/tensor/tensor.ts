@@ -24,8 +24,42 @@ export class Tensor {
   /** Contiguous row-major data; shared by reshape views. */
   storage: Storage;
   requiresGrad = false;
-  /** Accumulated gradient of a leaf after `backward()`; null until then or after zeroGrad. */
-  grad: Tensor | null = null;
+  private gradBuf: Tensor | null = null;
+  /**
+   * zeroGrad deferred its zero-fill (autograd/zero-grad.ts): the buffer's contents are stale and
+   * stand for zeros. The next reader of `grad` fills it; the engine instead lets the first
+   * gradient overwrite it (autograd/engine.ts `gradTarget`), which saves a fill and an add per
+   * parameter per step.
+   */
+  private gradStale = false;
+  /** Accumulated gradient of a leaf after `backward()`; null until then or after zeroGrad(setToNone). */
+  get grad(): Tensor | null {
+    if (this.gradStale) {
+      this.gradStale = false;
+      const g = this.gradBuf!;
+      if (!g.isDisposed) g.backend.fill(g.storage, 0);
+    }
+    return this.gradBuf;
+  }
+  set grad(g: Tensor | null) {
+    this.gradBuf = g;
+    this.gradStale = false;
+  }
+  /**
+   * The gradient buffer without materialising a deferred zero-fill, and whether it is stale
+   * (autograd-internal: zeroGrad and the engine).
+   */
+  peekGrad(): { buf: Tensor | null; stale: boolean } {
+    return { buf: this.gradBuf, stale: this.gradStale };
+  }
+  /** Marks the gradient buffer as zero without touching it (autograd/zero-grad.ts). */
+  deferGradZero(): void {
+    if (this.gradBuf !== null) this.gradStale = true;
+  }
+  /** The engine is about to overwrite the stale buffer: it is no longer stale. */
+  claimGrad(): void {
+    this.gradStale = false;
+  }
   /** The op that produced this tensor, when it was recorded for autograd. */
   gradFn: GradNode | null = null;
   /** Set by dispose(); reading afterwards fails with a MemoryError. */
