@@ -149,6 +149,11 @@ export interface RecordedNode extends GradNode {
   gradTarget(i: number, dtype: DType, opts?: { overwriteOnly?: boolean }): GradTarget | null;
 }
 
+/**
+ * Makes an op from one definition: name, argument names, shape rule, forward and backward
+ * (SPEC §2: every op is a graph node with a forward and a backward). `apply` checks the shapes,
+ * runs the forward and, when an input requires grad and recording is on, records the node.
+ */
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
   return {
     def,

@@ -60,7 +60,18 @@ function topoOrder(root: GradNode): RecordedNode[] {
   return order.reverse(); // root first
 }
 
-/** Computes d root / d leaf for every leaf with requiresGrad and adds it into leaf.grad. */
+/**
+ * Computes d root / d leaf for every leaf with requiresGrad and adds it into leaf.grad (SPEC §2:
+ * each node multiplies the upstream gradient by its local one; gradients from several paths add
+ * up). `root.backward()` calls this.
+ * @example
+ * // the notes' graph f = (x + y)·z at x = −2, y = 5, z = −4
+ * const x = tensor(-2, { requiresGrad: true }), y = tensor(5, { requiresGrad: true });
+ * const z = tensor(-4, { requiresGrad: true });
+ * const f = x.add(y).mul(z);
+ * backward(f);
+ * [f.item(), x.grad!.item(), y.grad!.item(), z.grad!.item()] // [-12, -4, -4, 3]
+ */
 export function backward(root: Tensor, opts: BackwardOptions = {}): void {
   if (!math) throw new Error('nabla: ops not loaded (import from the package index)');
   const m = math;

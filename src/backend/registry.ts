@@ -13,6 +13,7 @@ let fallbackNote: string | null = null;
 /** Backends built on first use (the wasm backend compiles its module then). */
 const lazy = new Map<string, () => Backend>();
 
+/** Makes a backend available by its name to getBackend/setBackend (SPEC §2). */
 export function registerBackend(b: Backend): void {
   backends.set(b.name, b);
   lazy.delete(b.name);
@@ -50,6 +51,7 @@ export function backendFallbackNote(): string | null {
   return fallbackNote;
 }
 
+/** The backend called `name`, or the default one (chosen on first use) (SPEC §2). */
 export function getBackend(name?: string): Backend {
   if (name === undefined) return (current ??= resolveDefault());
   const make = lazy.get(name);
@@ -63,12 +65,13 @@ export function getBackend(name?: string): Backend {
   return b;
 }
 
-/** Makes `name` the backend of every tensor created from now on. */
+/** Makes `name` the backend of every tensor created from now on (SPEC §2). */
 export function setBackend(name: string): Backend {
   current = getBackend(name);
   return current;
 }
 
+/** Names of the registered backends, including ones built on first use (SPEC §2). */
 export function listBackends(): string[] {
   return [...backends.keys(), ...lazy.keys()];
 }

@@ -15,7 +15,10 @@ export interface ErrorDetails {
   [key: string]: unknown;
 }
 
-/** Base class of every error nabla throws. `message` is rendered from `op`, `rule` and `got`. */
+/**
+ * Base class of every error nabla throws (SPEC §2). `message` is rendered from `op`, `rule` and
+ * `got` (STYLE §3.6).
+ */
 export class NablaError extends Error {
   readonly code: ErrorCode;
   readonly op: string;
@@ -29,48 +32,56 @@ export class NablaError extends Error {
   }
 }
 
+/** An operand's shape breaks the op's shape rule, e.g. matmul's inner dims (SPEC §2). */
 export class ShapeError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('shape', op, rule, details, hint);
   }
 }
+/** An operand's dtype is one the op does not accept (SPEC §2). */
 export class DTypeError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('dtype', op, rule, details, hint);
   }
 }
+/** An argument or option outside its allowed values (SPEC §2). */
 export class ArgumentError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('argument', op, rule, details, hint);
   }
 }
+/** A backend that is unknown or cannot load, or inputs on different backends (SPEC §2). */
 export class BackendError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('backend', op, rule, details, hint);
   }
 }
+/** Input data that cannot be read or is malformed, e.g. a bad IDX file (SPEC §2, §7). */
 export class DataError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('data', op, rule, details, hint);
   }
 }
+/** A NaN or infinite value where work cannot go on, e.g. a training loss (SPEC §2). */
 export class NumericalError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('numerical', op, rule, details, hint);
   }
 }
+/** Saved state that does not fit what it is loaded into (SPEC §2). */
 export class CheckpointError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('checkpoint', op, rule, details, hint);
   }
 }
+/** Use of a disposed tensor, or a backend out of memory (SPEC §2). */
 export class MemoryError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('memory', op, rule, details, hint);
   }
 }
 
-/** Shapes print as `[64, 1568]`: brackets, comma and space (never `2,3` or `64x1568`). */
+/** Shapes print as `[64, 1568]`: brackets, comma and space (never `2,3` or `64x1568`; SPEC §2). */
 export function formatShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }

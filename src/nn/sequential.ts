@@ -3,7 +3,13 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { Module } from './module.js';
 
-/** Applies its modules in order. Matches `torch.nn.Sequential` (same state_dict keys). */
+/**
+ * Applies its modules in order (SPEC §3). Matches `torch.nn.Sequential` (same state_dict keys).
+ * @example
+ * const model = new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 2));
+ * model.forward(zeros([5, 4])).shape // [5, 2]
+ * model.namedParameters().map(([path]) => path) // ["0.weight", "0.bias", "2.weight", "2.bias"]
+ */
 export class Sequential extends Module {
   readonly modules: Module[];
   constructor(...modules: Module[]) {

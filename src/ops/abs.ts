@@ -15,4 +15,5 @@ export const absOp = defineUnary({
   saves: 'x',
   grad: (dy, x) => mul(dy, sign(x)),
 });
+/** |x| element-wise (SPEC §2). */
 export const abs = (x: Tensor) => absOp.apply([x], {});

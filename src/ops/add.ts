@@ -14,6 +14,7 @@ export const addOp = defineBinary({
   grad: (dy) => [dy, dy],
 });
 
+/** Element-wise sum a + b, broadcast (SPEC §2). */
 export function add(a: TensorLike, b: TensorLike) {
   return addOp.apply(asPair(a, b), {});
 }

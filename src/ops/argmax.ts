@@ -37,5 +37,7 @@ export const argmaxOp = defineArg('argmax');
 /** Index of the smallest value along `dim`. Matches `torch.argmin`. */
 export const argminOp = defineArg('argmin');
 
+/** Index of the largest value along `dim` (of the flattened tensor when omitted) (SPEC §2). */
 export const argmax = (x: Tensor, dim?: number, keepdim = false) => argmaxOp.apply([x], { dim, keepdim });
+/** Index of the smallest value along `dim` (of the flattened tensor when omitted) (SPEC §2). */
 export const argmin = (x: Tensor, dim?: number, keepdim = false) => argminOp.apply([x], { dim, keepdim });

@@ -66,12 +66,13 @@ export const catOp = defineOp<CatAttrs>({
   },
 });
 
+/** Joins tensors along an existing dim (SPEC §2). */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new ArgumentError('cat', 'needs at least one tensor', {});
   return catOp.apply(tensors, { dim });
 }
 
-/** Joins tensors along a new dim (torch.stack). Composite: unsqueeze then cat. */
+/** Joins tensors along a new dim (torch.stack). Composite: unsqueeze then cat (SPEC §2). */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   if (tensors.length === 0) throw new ArgumentError('stack', 'needs at least one tensor', {});
   tensors.forEach((t, i) => {

@@ -16,5 +16,5 @@ export function clamp(x: Tensor, min?: number, max?: number): Tensor {
   return y;
 }
 
-/** Alias of clamp (the SPEC's word). */
+/** Alias of clamp (the SPEC's word; SPEC §2). */
 export const clip = clamp;

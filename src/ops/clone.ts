@@ -14,9 +14,13 @@ export const cloneOp = defineOp({
   backward: (_ctx, dy) => [dy],
 });
 
+/** A copy with its own memory (SPEC §2). */
 export const clone = (x: Tensor) => cloneOp.apply([x], {});
 
-/** The same data, cut from the graph (no gradient flows through it). Matches `torch.detach`. */
+/**
+ * The same data, cut from the graph (no gradient flows through it; SPEC §2).
+ * Matches `torch.detach`.
+ */
 export function detach(x: Tensor): Tensor {
   x.assertAlive('detach');
   return new Tensor(x.storage, x.shape, x.backend, x.dtype);

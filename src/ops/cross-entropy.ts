@@ -117,9 +117,15 @@ const xentGradOp = defineOp({
 });
 
 /**
- * Cross-entropy loss. With int32 class indices it is the fused primitive above; with a float
- * target of the input's shape (probabilities, e.g. soft or mixed labels) it is the composite
- * −Σ target · log softmax(x), averaged over the batch.
+ * Cross-entropy loss on logits (SPEC §4). With int32 class indices it is the fused primitive
+ * above; with a float target of the input's shape (probabilities, e.g. soft or mixed labels) it is
+ * the composite −Σ target · log softmax(x), averaged over the batch.
+ * @example
+ * const x = tensor([[0, 0, 0]], { requiresGrad: true });
+ * const loss = crossEntropy(x, tensor([0], { dtype: 'int32' }));
+ * loss.item() // 1.0986
+ * loss.backward(); // dx = (p − onehot(y)) / N
+ * x.grad!.tolist() // [[-0.6667, 0.3333, 0.3333]]
  */
 export function crossEntropy(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
   const reduction = opts.reduction ?? 'mean';

@@ -18,6 +18,7 @@ export const divOp = defineBinary({
   grad: (dy, _a, b, y) => [div(dy, b), neg(div(mul(dy, y), b))],
 });
 
+/** Element-wise quotient a / b, broadcast; int32 operands give float32 (SPEC §2). */
 export function div(a: TensorLike, b: TensorLike) {
   return divOp.apply(asPair(a, b), {});
 }

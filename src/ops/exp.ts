@@ -12,4 +12,5 @@ export const expOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => mul(dy, y),
 });
+/** eˣ element-wise (SPEC §2). */
 export const exp = (x: Tensor) => expOp.apply([x], {});

@@ -32,6 +32,7 @@ export const expandOp = defineOp<ExpandAttrs>({
   backward: (_ctx, dy) => [dy],
 });
 
+/** Broadcasts x to `shape` (−1 keeps a dim) (SPEC §2). */
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
   if (sameShape(x.shape, shape)) return x;
   return expandOp.apply([x], { shape });

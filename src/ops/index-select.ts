@@ -44,6 +44,7 @@ export const indexSelectOp = defineOp({
   },
 });
 
+/** Slices of x along `dim` picked by an int32 index vector (SPEC §2). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   const d = normAxis('indexSelect', dim, x.ndim);
   if (d === 0) return indexSelectOp.apply([x, index], {});

@@ -80,6 +80,7 @@ export const linearOp = defineOp<LinearAttrs>({
   },
 });
 
+/** The affine map x·Wᵀ + b, with W stored [D_out, D_in] (SPEC §3). */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null, label?: string): Tensor {
   return linearOp.apply(bias ? [x, weight, bias] : [x, weight], { label });
 }

@@ -13,4 +13,5 @@ export const logOp = defineUnary({
   saves: 'x',
   grad: (dy, x) => div(dy, x),
 });
+/** Natural logarithm ln x element-wise (SPEC §2). */
 export const log = (x: Tensor) => logOp.apply([x], {});

@@ -111,6 +111,12 @@ function mmInto(ctx: BackwardCtx<MatmulAttrs>, i: number, a: Tensor, b: Tensor, 
   return mm(a, b, transA, transB);
 }
 
+/**
+ * Matrix product, batched over leading dims with broadcasting (SPEC §2).
+ * @example
+ * matmul(ones([2, 3]), ones([3, 4])).shape // [2, 4]
+ * matmul(tensor([[1, 2]]), tensor([[3], [4]])).tolist() // [[11]]
+ */
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError('matmul', 'both arguments need at least 1 dimension', { got: [['a', a.shape], ['b', b.shape]] });

@@ -45,5 +45,7 @@ export const maxOp = defineExtreme('max');
 /** Minimum over `dims`; the mirror of max. Matches `torch.amin`. */
 export const minOp = defineExtreme('min');
 
+/** Maximum over `dims` (all when omitted), values only (SPEC §2). */
 export const max = (x: Tensor, dims?: number | readonly number[], keepdim = false) => maxOp.apply([x], { dims, keepdim });
+/** Minimum over `dims` (all when omitted), values only (SPEC §2). */
 export const min = (x: Tensor, dims?: number | readonly number[], keepdim = false) => minOp.apply([x], { dims, keepdim });

@@ -20,6 +20,7 @@ export const minimumOp = defineBinary({
   },
 });
 
+/** Element-wise min(a, b), broadcast; NaN propagates (SPEC §2). */
 export function minimum(a: TensorLike, b: TensorLike) {
   return minimumOp.apply(asPair(a, b), {});
 }

@@ -14,6 +14,7 @@ export const mulOp = defineBinary({
   grad: (dy, a, b) => [mul(dy, b), mul(dy, a)],
 });
 
+/** Element-wise product a · b, broadcast (SPEC §2). */
 export function mul(a: TensorLike, b: TensorLike) {
   return mulOp.apply(asPair(a, b), {});
 }

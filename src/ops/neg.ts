@@ -12,4 +12,5 @@ export const negOp = defineUnary({
   saves: 'none',
   grad: (dy) => neg(dy),
 });
+/** −x (SPEC §2). */
 export const neg = (x: Tensor) => negOp.apply([x], {});

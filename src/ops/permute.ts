@@ -39,11 +39,12 @@ export const permuteOp = defineOp<PermuteAttrs>({
   },
 });
 
+/** Reorders dimensions: y.shape[i] = x.shape[dims[i]] (SPEC §2). */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
   return permuteOp.apply([x], { dims });
 }
 
-/** Swaps two dims (torch.transpose). */
+/** Swaps two dims (torch.transpose; SPEC §2). */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   const a = normAxis('transpose', dim0, x.ndim), b = normAxis('transpose', dim1, x.ndim);
   if (x.ndim === 0) return x;
@@ -52,7 +53,7 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   return permute(x, dims);
 }
 
-/** The transpose of a matrix (torch.Tensor.t / .T for 2-D). */
+/** The transpose of a matrix (torch.Tensor.t / .T for 2-D; SPEC §2). */
 export function t(x: Tensor): Tensor {
   if (x.ndim < 2) return x;
   return transpose(x, -2, -1);

@@ -22,6 +22,7 @@ export const powOp = defineBinary({
   ],
 });
 
+/** Element-wise power aᵇ, broadcast (SPEC §2). */
 export function pow(a: TensorLike, b: TensorLike) {
   return powOp.apply(asPair(a, b), {});
 }

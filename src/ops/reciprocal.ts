@@ -14,4 +14,5 @@ export const reciprocalOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => neg(mul(dy, mul(y, y))),
 });
+/** 1/x element-wise (SPEC §2). */
 export const reciprocal = (x: Tensor) => reciprocalOp.apply([x], {});

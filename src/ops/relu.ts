@@ -14,4 +14,5 @@ export const reluOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => mul(dy, gt(y, 0)),
 });
+/** max(0, x) element-wise (SPEC §3). */
 export const relu = (x: Tensor) => reluOp.apply([x], {});

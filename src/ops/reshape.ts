@@ -40,11 +40,12 @@ export const reshapeOp = defineOp<ReshapeAttrs>({
   backward: (ctx, dy) => [reshape(dy, ctx.inputs[0].shape)],
 });
 
+/** The same data in a new shape; one entry may be −1 (SPEC §2). */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   return reshapeOp.apply([x], { shape });
 }
 
-/** Flattens dims startDim..endDim into one (torch.flatten). */
+/** Flattens dims startDim..endDim into one (torch.flatten; SPEC §2). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   const r = x.ndim;
   if (r === 0) return reshape(x, [1]);
@@ -59,7 +60,7 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   return reshape(x, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
 }
 
-/** Inserts a size-1 dim at `dim` (torch.unsqueeze). */
+/** Inserts a size-1 dim at `dim` (torch.unsqueeze; SPEC §2). */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
   const r = x.ndim + 1;
   if (!Number.isInteger(dim) || dim < -r || dim >= r) {
@@ -71,7 +72,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
   return reshape(x, s);
 }
 
-/** Removes size-1 dims (all, or only `dim`) (torch.squeeze). */
+/** Removes size-1 dims (all, or only `dim`) (torch.squeeze; SPEC §2). */
 export function squeeze(x: Tensor, dim?: number): Tensor {
   if (dim === undefined) return reshape(x, x.shape.filter((d) => d !== 1));
   if (x.ndim === 0) return x;

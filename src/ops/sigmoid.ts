@@ -15,4 +15,5 @@ export const sigmoidOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => mul(dy, mul(y, sub(1, y))),
 });
+/** The logistic σ(x) element-wise (SPEC §3). */
 export const sigmoid = (x: Tensor) => sigmoidOp.apply([x], {});

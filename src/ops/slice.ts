@@ -78,11 +78,12 @@ const sliceBackwardOp = defineOp<SliceBackAttrs>({
   backward: (ctx, dg) => [slice(dg, ctx.attrs.dim, ctx.attrs.start, ctx.attrs.start + dg.shape[ctx.attrs.dim], ctx.attrs.step)],
 });
 
+/** Elements start, start + step, … < end along `dim` (SPEC §2). */
 export function slice(x: Tensor, dim: number, start = 0, end = Number.MAX_SAFE_INTEGER, step = 1): Tensor {
   return sliceOp.apply([x], { dim, start, end, step });
 }
 
-/** `length` elements from `start` along `dim` (torch.narrow). */
+/** `length` elements from `start` along `dim` (torch.narrow; SPEC §2). */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   return slice(x, dim, start, start + length);
 }

@@ -13,4 +13,5 @@ export const sqrtOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => div(dy, mul(y, 2)),
 });
+/** √x element-wise (SPEC §2). */
 export const sqrt = (x: Tensor) => sqrtOp.apply([x], {});

@@ -15,6 +15,7 @@ export const subOp = defineBinary({
   grad: (dy) => [dy, neg(dy)],
 });
 
+/** Element-wise difference a − b, broadcast (SPEC §2). */
 export function sub(a: TensorLike, b: TensorLike) {
   return subOp.apply(asPair(a, b), {});
 }

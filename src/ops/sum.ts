@@ -41,11 +41,12 @@ export const sumOp = defineOp<ReduceAttrs>({
   },
 });
 
+/** Sum over `dims` (all when omitted), optionally keeping them as size 1 (SPEC §2). */
 export function sum(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
   return sumOp.apply([x], { dims, keepdim });
 }
 
-/** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast). */
+/** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast; SPEC §2). */
 export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
   const lead = g.shape.length - shape.length;
   const dims: number[] = [];

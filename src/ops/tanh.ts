@@ -14,4 +14,5 @@ export const tanhOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => mul(dy, sub(1, mul(y, y))),
 });
+/** tanh x element-wise (SPEC §3). */
 export const tanh = (x: Tensor) => tanhOp.apply([x], {});

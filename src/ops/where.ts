@@ -30,6 +30,7 @@ export const whereOp = defineOp({
   },
 });
 
+/** cond ≠ 0 ? a : b element-wise, broadcast (SPEC §2). */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   const like = a instanceof Tensor ? a : b instanceof Tensor ? b : cond;
   return whereOp.apply([cond, asTensor(a, like), asTensor(b, like)], {});

@@ -17,6 +17,12 @@ export interface AdamOptions {
  *   5. θ ← θ − lr·m̂ / (√v̂ + ε)
  * (The notes' formula has typos; this follows the paper.) Defaults as PyTorch: lr 1e-3,
  * betas (0.9, 0.999), eps 1e-8, weightDecay 0. One fused kernel pass per parameter.
+ * @example
+ * const w = tensor([1, -2], { requiresGrad: true });
+ * const opt = new Adam([w], { lr: 0.1 });
+ * w.mul(w).sum().backward();
+ * opt.step(); // the first step moves each weight by about lr·sign(g): m̂/√v̂ = g/|g|
+ * w.tolist() // [0.9, -1.9]
  */
 export class Adam extends Optimizer {
   protected o: Required<AdamOptions>;

@@ -16,6 +16,10 @@ export interface OptimizerState {
   options: Record<string, unknown>;
 }
 
+/**
+ * Base of the optimizers (SPEC §6): the parameter list, per-parameter state and step counts,
+ * zeroGrad, a settable learning rate (for schedules) and a bit-exact stateDict/loadStateDict.
+ */
 export abstract class Optimizer {
   readonly params: Tensor[];
   /** Number of step() calls made. */

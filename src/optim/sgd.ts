@@ -20,6 +20,12 @@ export interface SGDOptions {
  * With τ = 0 this is the notes' v = αv − p·g, θ += v scaled by lr; Nesterov evaluates the
  * gradient at the look-ahead point in this reformulation (Sutskever et al. 2013).
  * Defaults as PyTorch: lr is required; momentum 0, dampening 0, weightDecay 0, no Nesterov.
+ * @example
+ * const w = tensor([1, -2], { requiresGrad: true });
+ * const opt = new SGD([w], { lr: 0.1 });
+ * w.mul(w).sum().backward(); // g = 2w
+ * opt.step();
+ * w.tolist() // [0.8, -1.6]
  */
 export class SGD extends Optimizer {
   protected o: Required<SGDOptions>;

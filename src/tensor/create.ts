@@ -47,7 +47,7 @@ function checkShape(op: string, shape: readonly number[]): void {
   }
 }
 
-/** Wraps an existing storage-ready typed array (copied) as a tensor of `shape`. */
+/** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (SPEC §2). */
 export function fromArray(data: ArrayLike<number>, shape: readonly number[], opts?: CreateOptions): Tensor {
   checkShape('fromArray', shape);
   const n = sizeOf(shape);
@@ -70,7 +70,14 @@ function toArray(dtype: DType, data: ArrayLike<number>): TypedArray {
   return a;
 }
 
-/** Like torch.tensor: nested arrays (or a number) to a tensor, shape inferred. */
+/**
+ * Like torch.tensor: nested arrays (or a number) to a tensor, shape inferred (SPEC §2).
+ * The dtype is `opts.dtype`, else a Float64Array's, Int32Array's or Uint8Array's own, else float32.
+ * @example
+ * tensor([[1, 2, 3], [4, 5, 6]]).shape // [2, 3]
+ * tensor(3.5).item() // 3.5
+ * tensor([1, 2], { dtype: 'int32' }).dtype // 'int32'
+ */
 export function tensor(data: NestedArray | TypedArray, opts?: CreateOptions): Tensor {
   if (ArrayBuffer.isView(data)) return fromArray(data as TypedArray, [(data as TypedArray).length], opts);
   const shape: number[] = [];
@@ -99,6 +106,7 @@ function ragged(shape: number[]) {
   });
 }
 
+/** A tensor of `shape` filled with `value` (torch.full; SPEC §2). */
 export function full(shape: readonly number[], value: number, opts?: CreateOptions): Tensor {
   checkShape('full', shape);
   const b = getBackend(opts?.backend);
@@ -107,7 +115,9 @@ export function full(shape: readonly number[], value: number, opts?: CreateOptio
   return finish(new Tensor(s, [...shape], b), opts);
 }
 
+/** A tensor of `shape` filled with 0 (torch.zeros; SPEC §2). */
 export const zeros = (shape: readonly number[], opts?: CreateOptions) => full(shape, 0, opts);
+/** A tensor of `shape` filled with 1 (torch.ones; SPEC §2). */
 export const ones = (shape: readonly number[], opts?: CreateOptions) => full(shape, 1, opts);
 
 /** A 0-d tensor holding `value`, on `backend` (used for scalars mixed into ops). */
@@ -118,17 +128,23 @@ export function scalarOn(value: number, dtype: DType, backend: Backend): Tensor 
   return new Tensor(s, [], backend);
 }
 
+/** Zeros with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
 export function zerosLike(t: Tensor, opts?: CreateOptions): Tensor {
   return full(t.shape, 0, { dtype: t.dtype, backend: t.backend.name, ...opts });
 }
+/** Ones with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
 export function onesLike(t: Tensor, opts?: CreateOptions): Tensor {
   return full(t.shape, 1, { dtype: t.dtype, backend: t.backend.name, ...opts });
 }
+/** `value` with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
 export function fullLike(t: Tensor, value: number, opts?: CreateOptions): Tensor {
   return full(t.shape, value, { dtype: t.dtype, backend: t.backend.name, ...opts });
 }
 
-/** Like torch.arange(start, end, step). */
+/**
+ * Like torch.arange(start, end, step): start, start + step, … < end; arange(n) gives 0..n−1
+ * (SPEC §2).
+ */
 export function arange(start: number, end?: number, step = 1, opts?: CreateOptions): Tensor {
   if (end === undefined) [start, end] = [0, start];
   if (step === 0) throw new ArgumentError('arange', 'step must not be 0', { step });
@@ -138,12 +154,14 @@ export function arange(start: number, end?: number, step = 1, opts?: CreateOptio
   return fromArray(a, [n], opts);
 }
 
+/** `steps` evenly spaced values from start to end, both included (torch.linspace; SPEC §2). */
 export function linspace(start: number, end: number, steps: number, opts?: CreateOptions): Tensor {
   const a = arrayFor(opts?.dtype ?? DEFAULT_DTYPE, steps);
   for (let i = 0; i < steps; i++) a[i] = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
   return fromArray(a, [steps], opts);
 }
 
+/** The n × n identity matrix (torch.eye; SPEC §2). */
 export function eye(n: number, opts?: CreateOptions): Tensor {
   const a = arrayFor(opts?.dtype ?? DEFAULT_DTYPE, n * n);
   for (let i = 0; i < n; i++) a[i * n + i] = 1;
@@ -158,30 +176,30 @@ function randomFill(op: string, shape: readonly number[], opts: RandomOptions | 
   return fromArray(a, shape, opts);
 }
 
-/** Uniform on [low, high) (torch.rand for the default [0, 1)). */
+/** Uniform on [low, high) (torch.rand for the default [0, 1)); seeded by `rng` (SPEC §2). */
 export function rand(shape: readonly number[], opts?: RandomOptions & { low?: number; high?: number }) {
   const low = opts?.low ?? 0, high = opts?.high ?? 1;
   return randomFill('rand', shape, opts, (r) => r.uniform(low, high));
 }
 
-/** Normal with the given mean and std (torch.randn for the default N(0, 1)). */
+/** Normal with the given mean and std (torch.randn for the default N(0, 1); SPEC §2). */
 export function randn(shape: readonly number[], opts?: RandomOptions & { mean?: number; std?: number }) {
   const mean = opts?.mean ?? 0, std = opts?.std ?? 1;
   return randomFill('randn', shape, opts, (r) => r.normal(mean, std));
 }
 
-/** Integers uniform in [low, high), int32 by default. */
+/** Integers uniform in [low, high), int32 by default (SPEC §2). */
 export function randint(low: number, high: number, shape: readonly number[], opts?: RandomOptions) {
   return randomFill('randint', shape, { dtype: 'int32', ...opts }, (r) => low + r.int(high - low));
 }
 
-/** 1 with probability p, else 0. */
+/** 1 with probability p, else 0 (SPEC §2). */
 export function bernoulli(p: number, shape: readonly number[], opts?: RandomOptions) {
   if (!(p >= 0 && p <= 1)) throw new ArgumentError('bernoulli', 'p must lie in [0, 1]', { p, note: `p = ${p}` });
   return randomFill('bernoulli', shape, opts, (r) => (r.random() < p ? 1 : 0));
 }
 
-/** A random permutation of 0..n-1 as an int32 tensor (torch.randperm). */
+/** A random permutation of 0..n-1 as an int32 tensor (torch.randperm; SPEC §2). */
 export function randperm(n: number, opts?: RandomOptions) {
   const rng = opts?.rng ?? globalRng;
   return fromArray(rng.permutation(n), [n], { dtype: 'int32', ...opts });

@@ -15,6 +15,17 @@ export interface GradNode {
   release(): void;
 }
 
+/**
+ * An n-dimensional array of one dtype on one backend, and a node of the computational graph
+ * (SPEC §2): ops on tensors with `requiresGrad` record themselves, and `backward()` adds
+ * d root / d leaf into each leaf's `grad`.
+ * @example
+ * const x = tensor([1, 2, 3], { requiresGrad: true });
+ * const y = x.mul(x).sum(); // Σ x²
+ * y.item() // 14
+ * y.backward();
+ * x.grad!.tolist() // [2, 4, 6]
+ */
 export class Tensor {
   readonly shape: readonly number[];
   readonly dtype: DType;
@@ -160,6 +171,7 @@ export class Tensor {
   }
 }
 
+/** True when `x` is a nabla Tensor (SPEC §2). */
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;
 }

@@ -14,7 +14,11 @@ export interface EvalResult {
   count: number;
 }
 
-/** Accuracy = fraction of rows whose argmax equals the int32 label; loss averaged per sample. */
+/**
+ * Loss and accuracy of a model over validation or test batches, in eval mode and without a
+ * graph (SPEC §7). Accuracy = fraction of rows whose argmax equals the int32 label; loss averaged
+ * per sample.
+ */
 export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lossFn?: LossFn): EvalResult {
   const wasTraining = model.training;
   model.eval();
@@ -35,7 +39,7 @@ export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lo
   return { loss: lossFn ? lossSum / Math.max(count, 1) : NaN, accuracy: correct / Math.max(count, 1), count };
 }
 
-/** Fraction of correct predictions of logits [N, C] against int32 labels [N]. */
+/** Fraction of correct predictions of logits [N, C] against int32 labels [N] (SPEC §7). */
 export function accuracy(logits: Tensor, labels: Tensor): number {
   return noGrad(() => sum(eq(argmax(logits, 1), labels)).item() / Math.max(labels.shape[0], 1));
 }

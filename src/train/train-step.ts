@@ -16,14 +16,22 @@ export interface StepResult {
 }
 
 /**
- * Runs forward, loss, zeroGrad, backward and the optimizer update on one batch. A loss that is
- * NaN or infinite stops training with a NumericalError naming the step and the value, before the
- * parameters are touched (the update is not applied).
+ * One iteration of mini-batch gradient descent (SPEC §6): forward, loss, zeroGrad, backward and
+ * the optimizer update on one batch. A loss that is NaN or infinite stops training with a
+ * NumericalError naming the step and the value, before the parameters are touched (the update is
+ * not applied).
  *
  * Memory: everything the step allocates is released when it returns, except what escapes — the
  * returned `output`, the gradient buffers and the module's buffers. So a loop of trainStep calls
  * reuses the same memory every step on every backend (docs/design.md §3). A module must keep
  * state in buffers, not in other fields.
+ * @example
+ * const model = new Sequential(new Linear(2, 2));
+ * const opt = new SGD(model.parameters(), { lr: 0.1 });
+ * const x = tensor([[1, 0], [0, 1]]), y = tensor([0, 1], { dtype: 'int32' });
+ * const first = trainStep(model, crossEntropy, opt, x, y).loss;
+ * trainStep(model, crossEntropy, opt, x, y).loss < first // true
+ * opt.stepCount // 2
  */
 export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x: Tensor, y: Tensor): StepResult {
   let loss = NaN;

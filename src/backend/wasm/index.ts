@@ -57,7 +57,10 @@ export function createWasmBackendSync(opts: WasmOptions = {}): WasmBackend {
 /** The registered 'wasm' backend, once built. */
 let instance: WasmBackend | null = null;
 
-/** Browsers (and Node): fetches the module, builds and registers the 'wasm' backend (once). */
+/**
+ * Browsers (and Node): fetches the module, builds and registers the 'wasm' backend (once) and
+ * makes it the default (SPEC §2).
+ */
 export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = {}): Promise<WasmBackend> {
   if (instance) return instance;
   const b = build(await loadModuleAsync(opts), { ...opts, name: 'wasm' });
@@ -68,7 +71,10 @@ export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = 
   return (instance = b);
 }
 
-/** Node: builds and registers the 'wasm' backend synchronously (once; later calls return it). */
+/**
+ * Node: builds and registers the 'wasm' backend synchronously (once; later calls return it)
+ * (SPEC §2).
+ */
 export function loadWasm(opts: WasmOptions = {}): WasmBackend {
   if (instance) return instance;
   const b = createWasmBackendSync({ ...opts, name: 'wasm' });
@@ -84,7 +90,7 @@ if (isNode) {
 
 /**
  * Selects the wasm backend when it loads (relaxed SIMD when the engine has it, threads when
- * memory can be shared), else stays on js. Returns what it chose.
+ * memory can be shared), else stays on js. Returns what it chose (SPEC §2).
  */
 export function useFastestBackend(opts: WasmOptions = {}): { name: string; threads: number; variant: string } {
   try {
@@ -98,7 +104,10 @@ export function useFastestBackend(opts: WasmOptions = {}): { name: string; threa
   }
 }
 
-/** Whether the relaxed-SIMD build can run here (Node 20: --experimental-wasm-relaxed-simd). */
+/**
+ * Whether the relaxed-SIMD build can run here (Node 20: --experimental-wasm-relaxed-simd)
+ * (SPEC §2).
+ */
 export function wasmFeatures(): { relaxedSimd: boolean } {
   return { relaxedSimd: relaxedSimdAvailable() };
 }

@@ -53,7 +53,10 @@ function relaxedProbe(): Uint8Array<ArrayBuffer> {
   ]);
 }
 
-/** True when this engine runs relaxed-SIMD code (Node 20: needs --experimental-wasm-relaxed-simd). */
+/**
+ * True when this engine runs relaxed-SIMD code (Node 20: needs
+ * --experimental-wasm-relaxed-simd) (SPEC §2).
+ */
 export function relaxedSimdAvailable(): boolean {
   try {
     return WebAssembly.validate(relaxedProbe());
@@ -62,7 +65,10 @@ export function relaxedSimdAvailable(): boolean {
   }
 }
 
-/** True when a shared WebAssembly.Memory can be made (Node; cross-origin-isolated pages). */
+/**
+ * True when a shared WebAssembly.Memory can be made (Node; cross-origin-isolated pages)
+ * (SPEC §2).
+ */
 export function sharedMemoryAvailable(): boolean {
   if (typeof SharedArrayBuffer === 'undefined') return false;
   try {

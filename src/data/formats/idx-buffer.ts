@@ -62,7 +62,10 @@ function hex2(code: number): string {
   return `0x${code.toString(16).toUpperCase().padStart(2, '0')}`;
 }
 
-/** The magic number of an IDX file of `ndim`-dimensional `type` data (2051: MNIST images). */
+/**
+ * The magic number of an IDX file of `ndim`-dimensional `type` data (2051: MNIST images)
+ * (SPEC §7).
+ */
 export function idxMagic(type: IdxType, ndim: number): number {
   return (TYPES[type].code << 8) | ndim;
 }
@@ -71,7 +74,10 @@ function typeOfCode(code: number): IdxType | undefined {
   return (Object.keys(TYPES) as IdxType[]).find((t) => TYPES[t].code === code);
 }
 
-/** Parses IDX bytes. Throws DataError naming `opts.name`, the byte counts and what was expected. */
+/**
+ * Parses IDX bytes (SPEC §7). Throws DataError naming `opts.name`, the byte counts and what was
+ * expected.
+ */
 export function readIdxBuffer(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxFile {
   const name = opts.name ?? 'idx';
   const fail = (rule: string, details: Record<string, unknown>, hint?: string) =>
@@ -169,7 +175,7 @@ function typeOfArray(data: IdxArray): IdxType {
   return 'float64';
 }
 
-/** Encodes dims and data as IDX bytes; the element type follows the typed array's type. */
+/** Encodes dims and data as IDX bytes; the element type follows the typed array's (SPEC §7). */
 export function writeIdxBuffer(file: { dims: readonly number[]; data: IdxArray }): Uint8Array {
   const { dims, data } = file;
   if (dims.length > 255)

@@ -13,7 +13,8 @@ export {
 } from './idx-buffer.js';
 
 /**
- * Reads an IDX file (gzip-compressed files, as distributed on the MNIST site, are decompressed).
+ * Reads an IDX file (gzip-compressed files, as distributed on the MNIST site, are decompressed)
+ * (SPEC §7).
  * Errors name the file: `train-images-idx3-ubyte: magic 2049, expected 2051 (images)`.
  */
 export function readIdx(path: string, opts: Omit<ReadIdxOptions, 'name'> = {}): IdxFile {
@@ -43,7 +44,7 @@ export function readIdx(path: string, opts: Omit<ReadIdxOptions, 'name'> = {}): 
   return readIdxBuffer(bytes, { ...opts, name });
 }
 
-/** Writes an IDX file (uncompressed). */
+/** Writes an IDX file (uncompressed; SPEC §7). */
 export function writeIdx(path: string, file: { dims: readonly number[]; data: IdxArray }): void {
   writeFileSync(path, writeIdxBuffer(file));
 }

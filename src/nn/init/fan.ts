@@ -7,7 +7,10 @@ import { globalRng, type Rng } from '../../core/rng.js';
 
 export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'conv2d';
 
-/** fan_in = size(1)·receptive field, fan_out = size(0)·receptive field (weight [D_out, D_in, k…]). */
+/**
+ * fan_in = size(1)·receptive field, fan_out = size(0)·receptive field (weight [D_out, D_in, k…])
+ * (SPEC §6: the n_in and n_out of the init formulas).
+ */
 export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
   if (t.ndim < 2) {
     throw new ArgumentError(op, 'fan in and fan out need a tensor with at least 2 dims', { got: [['tensor', t.shape]] });
@@ -16,7 +19,7 @@ export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
   return { fanIn: t.shape[1] * receptive, fanOut: t.shape[0] * receptive };
 }
 
-/** torch.nn.init.calculate_gain: relu √2, tanh 5/3, leaky_relu √(2/(1+a²)), else 1. */
+/** torch.nn.init.calculate_gain: relu √2, tanh 5/3, leaky_relu √(2/(1+a²)), else 1 (SPEC §6). */
 export function calculateGain(nonlinearity: Nonlinearity, a = 0.01): number {
   switch (nonlinearity) {
     case 'relu':

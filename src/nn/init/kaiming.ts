@@ -27,12 +27,13 @@ export function kaimingNormal_(t: Tensor, opts: KaimingOptions = {}): Tensor {
 }
 
 /**
- * He uniform: W ~ U(−b, b), b = gain·√(3/fan). Matches `torch.nn.init.kaiming_uniform_`.
+ * He uniform (SPEC §6): W ~ U(−b, b), b = gain·√(3/fan).
+ * Matches `torch.nn.init.kaiming_uniform_`.
  */
 export function kaimingUniform_(t: Tensor, opts: KaimingOptions = {}): Tensor {
   const b = Math.sqrt(3) * std('kaimingUniform_', t, opts);
   return fillWith(t, (g) => g.uniform(-b, b), opts.rng);
 }
 
-/** He normal for ReLU networks: σ = √(2/n_in) (the notes' name). */
+/** He normal for ReLU networks: σ = √(2/n_in) (the notes' name; SPEC §6). */
 export const heNormal_ = (t: Tensor, opts: { rng?: Rng } = {}) => kaimingNormal_(t, { nonlinearity: 'relu', ...opts });

@@ -13,7 +13,7 @@ export function xavierUniform_(t: Tensor, opts: { gain?: number; rng?: Rng } = {
 }
 
 /**
- * Xavier/Glorot normal: W ~ N(0, σ²), σ = gain·√(2/(n_in + n_out)).
+ * Xavier/Glorot normal (SPEC §6): W ~ N(0, σ²), σ = gain·√(2/(n_in + n_out)).
  * Matches `torch.nn.init.xavier_normal_`.
  */
 export function xavierNormal_(t: Tensor, opts: { gain?: number; rng?: Rng } = {}): Tensor {
