@@ -61,7 +61,10 @@ function resolve(from, spec) {
 /** name → { doc, line } for the `export function|class|const|let` declarations of a module. */
 function declarations(src) {
   const found = new Map();
-  const re = /(\/\*\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n\s*)?^export (?:declare )?(?:abstract )?(?:async )?(?:function\*? |class |const |let )(\w+)/gm;
+  const doc = String.raw`(\/\*\*(?:(?!\*\/)[\s\S])*\*\/[ \t]*\n\s*)?`;
+  const mods = '(?:declare )?(?:abstract )?(?:async )?';
+  const decl = String.raw`^export ${mods}(?:function\*? |class |const |let )(\w+)`;
+  const re = new RegExp(doc + decl, 'gm');
   for (const m of src.matchAll(re)) {
     const line = src.slice(0, m.index + (m[1]?.length ?? 0)).split('\n').length;
     const prev = found.get(m[2]);
@@ -101,8 +104,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const e of missing) console.log(`${e.file}:${e.line}: ${e.name}`);
   const examples = all.reduce((n, e) => n + e.examples.length, 0);
   console.log(
-    `${all.length} public value exports, ${missing.length} without "SPEC §n" in their doc comment; ` +
-      `${examples} @example blocks`,
+    `${all.length} public value exports, ${missing.length} without "SPEC §n" in their doc ` +
+      `comment; ${examples} @example blocks`,
   );
   process.exitCode = missing.length ? 1 : 0;
 }

@@ -48,9 +48,11 @@ export interface DataLoaderState {
  * Defaults and names match `torch.utils.data.DataLoader` (batchSize 1, no shuffle, keep the last
  * batch); differs in that the position survives `stateDict()`/`loadStateDict()`.
  * @example
- * const data = new TensorDataset(x, y);
- * const loader = new DataLoader(data, { batchSize: 128, shuffle: true, seed: 0 });
- * for (const [xb, yb] of loader) { ... }
+ * const data = new TensorDataset(zeros([5, 2]), tensor([0, 1, 2, 3, 4], { dtype: 'int32' }));
+ * const loader = new DataLoader(data, { batchSize: 2, shuffle: true, seed: 0 });
+ * const batches = [...loader]; // one epoch; in training: for (const [xb, yb] of loader) …
+ * batches.map(([xb]) => xb.shape) // [[2, 2], [2, 2], [1, 2]]
+ * batches.flatMap(([, yb]) => yb.tolist() as number[]).sort() // [0, 1, 2, 3, 4]
  */
 export class DataLoader implements Iterable<Tensor[]> {
   readonly dataset: Dataset;

@@ -23,8 +23,10 @@ export interface Dataset {
  * Matches `torch.utils.data.TensorDataset`. A batch is one row gather per tensor: only the batch's
  * rows are copied, never the whole dataset.
  * @example
- * const ds = new TensorDataset(images, labels); // [60000, 784], [60000]
- * const [x, y] = ds.get(0);                     // [784], []
+ * const images = zeros([100, 784]), labels = zeros([100], { dtype: 'int32' });
+ * const ds = new TensorDataset(images, labels);
+ * const [x, y] = ds.get(0);
+ * [ds.length, x.shape, y.shape] // [100, [784], []]
  */
 export class TensorDataset implements Dataset {
   readonly tensors: readonly Tensor[];

@@ -70,7 +70,8 @@ function findFile(dir: string, name: string): string {
  * Shape: images [N, 784] float32 in [0, 1] (or [N, 1, 28, 28]), labels [N] int32 in 0–9.
  * Like torchvision's `MNIST` followed by `ToTensor()`, but returns the whole split as two tensors.
  * @example
- * const { images, labels } = loadMnist({ split: 'train' }); // [60000, 784], [60000]
+ * const { images, labels } = loadMnist({ split: 'test' });
+ * [images.shape, labels.shape, labels.dtype] // [[10000, 784], [10000], "int32"]
  */
 export function loadMnist(opts: MnistOptions): Mnist {
   const names = FILES[opts.split];

@@ -20,7 +20,9 @@ export interface MinMaxOptions {
  * the same way (fit on training data only). int32 input is cast to float32 first.
  * Matches sklearn's `MinMaxScaler` (feature_range (0, 1)).
  * @example
- * const pixels = minMaxScale(raw, { min: 0, max: 255 }); // x / 255
+ * const raw = tensor([[0, 51], [255, 102]], { dtype: 'int32' });
+ * minMaxScale(raw, { min: 0, max: 255 }).tolist() // [[0, 0.2], [1, 0.4]]
+ * minMaxScale(raw).tolist() // [[0, 0], [1, 1]]
  */
 export function minMaxScale(x: Tensor, opts: MinMaxOptions = {}): Tensor {
   const xf = isFloat(x.dtype) ? x : cast(x, 'float32');

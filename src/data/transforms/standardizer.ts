@@ -14,8 +14,10 @@ import { add, cast, div, eq, mean, mul, sqrt, sub, variance } from '../../ops/in
  * Shape: fit(x [N, *]) → mean, std [*]; transform(x [M, *]) → [M, *].
  * Matches sklearn's `StandardScaler` (population σ, constant features scaled by 1).
  * @example
- * const scaler = new Standardizer().fit(xTrain);
- * const zTrain = scaler.transform(xTrain), zTest = scaler.transform(xTest);
+ * const xTrain = tensor([[1, 10], [3, 30]]), xTest = tensor([[2, 50]]);
+ * const scaler = new Standardizer().fit(xTrain); // μ = [2, 20], σ = [1, 10]
+ * scaler.transform(xTrain).tolist() // [[-1, -1], [1, 1]]
+ * scaler.transform(xTest).tolist() // [[0, 3]]
  */
 export class Standardizer {
   /** μ per feature; null until fit. */
