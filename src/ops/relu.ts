@@ -1,18 +1,18 @@
 import { defineUnary } from './elementwise.js';
-import { mul } from './mul.js';
-import { gt } from './compare.js';
+import { reluBackward } from './relu-backward.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
  * Rectified linear unit. Formula: y = max(0, x) (SPEC §3: relu gates the gradient).
- * Gradient: dx = dy · [x > 0]. Shape: x → y. Matches `torch.relu`.
+ * Gradient: dx = dy · [y > 0], one fused gate (ops/relu-backward.ts, torch's threshold_backward).
+ * Shape: x → y. Matches `torch.relu`.
  */
 export const reluOp = defineUnary({
   name: 'relu',
   spec: '§3',
   scalar: (x) => (x > 0 ? x : x !== x ? x : 0),
   saves: 'y',
-  grad: (dy, _x, y) => mul(dy, gt(y, 0)),
+  grad: (dy, _x, y) => reluBackward(dy, y),
 });
 /** max(0, x) element-wise (SPEC §3). */
 export const relu = (x: Tensor) => reluOp.apply([x], {});

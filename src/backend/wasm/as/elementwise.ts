@@ -85,7 +85,7 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
   }
 }
 
-// Binary op ids: add sub mul div maximum minimum pow eq ne lt le gt ge
+// Binary op ids: add sub mul div maximum minimum pow eq ne lt le gt ge reluBackward
 // @ts-ignore: decorator
 @inline function binaryV(op: i32, a: v128, b: v128): v128 {
   const one = f32x4.splat(1);
@@ -102,6 +102,8 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
     case 10: return v128.and(f32x4.le(a, b), one);
     case 11: return v128.and(f32x4.gt(a, b), one);
     case 12: return v128.and(f32x4.ge(a, b), one);
+    // reluBackward(dy, y) = y ≤ 0 ? 0 : dy (torch's threshold_backward: NaN y passes dy)
+    case 13: return v128.andnot(a, f32x4.le(b, f32x4.splat(0)));
     default: {
       // 6 = pow, per lane
       return f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(a,
@@ -147,7 +149,8 @@ export function binaryRow(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: us
     case 9: binaryLoop(9, a, sa, b, sb, out, n); break;
     case 10: binaryLoop(10, a, sa, b, sb, out, n); break;
     case 11: binaryLoop(11, a, sa, b, sb, out, n); break;
-    default: binaryLoop(12, a, sa, b, sb, out, n);
+    case 12: binaryLoop(12, a, sa, b, sb, out, n); break;
+    default: binaryLoop(13, a, sa, b, sb, out, n);
   }
 }
 
