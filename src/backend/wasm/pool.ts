@@ -54,12 +54,15 @@ function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memo
     if (claim >= 2 * seen || Atomics.compareExchange(I, base + 18, claim, 2 * seen) !== claim) continue;
     const cmd = I[base + 2];
     if (cmd === 3) {
-      // chunked matmul: args a b c bias m n k flags, byCols, tiles, chunks, scratch; chunk i
-      // covers tiles [⌊tiles·i/chunks⌋, ⌊tiles·(i+1)/chunks⌋) of 4 rows or 8 columns
-      const m = I[base + 7], n = I[base + 8], byCols = I[base + 11], tiles = I[base + 12], chunks = I[base + 13];
-      const unit = byCols ? 8 : 4, size = byCols ? n : m;
-      for (let i = Atomics.add(I, counter, 1); i < chunks; i = Atomics.add(I, counter, 1)) {
-        const s0 = Math.min(size, Math.floor((tiles * i) / chunks) * unit), s1 = Math.min(size, Math.floor((tiles * (i + 1)) / chunks) * unit);
+      // chunked matmul: args a b c bias m n k flags, byCols, tiles, minTiles, scratch, div: the
+      // shared counter is the next tile (4 rows or 8 columns); a claim takes
+      // max(minTiles, ⌈remaining / div⌉) tiles (see WorkerPool.matmul)
+      const m = I[base + 7], n = I[base + 8], byCols = I[base + 11], tiles = I[base + 12], minTiles = I[base + 13];
+      const unit = byCols ? 8 : 4, size = byCols ? n : m, div = I[base + 15];
+      for (let p = Atomics.load(I, counter); p < tiles; p = Atomics.load(I, counter)) {
+        const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
+        if (Atomics.compareExchange(I, counter, p, q) !== p) continue;
+        const s0 = p * unit, s1 = Math.min(size, q * unit);
         ex.matmul(I[base + 3], I[base + 4], I[base + 5], I[base + 6], m, n, I[base + 9], I[base + 10],
           byCols ? 0 : s0, byCols ? m : s1, byCols ? s0 : 0, byCols ? s1 : n, I[base + 14]);
       }
@@ -102,10 +105,16 @@ export class WorkerPool {
   /** Chunks per thread of Adam: the threads take chunks from a shared counter. */
   chunksPerThread = 2;
   /**
-   * MACs per chunk of a matmul (1–4 chunks per thread): measured, 1 chunk per thread was best
-   * for 6.4 M MACs (2-layer net, 600 vs 700 µs/step with 4) and 3–4 for 25 M (MLP epoch −3 %).
+   * MACs per chunk of a matmul split by rows (1–4 chunks per thread): every such chunk packs all
+   * of B again, so few large chunks; measured, 1 chunk per thread was best for 6.4 M MACs
+   * (2-layer net, 600 vs 700 µs/step with 4) and 3–4 for 25 M (MLP epoch −3 %).
    */
   chunkWork = 1 << 22;
+  /**
+   * Smallest chunk of a matmul split by columns, in MACs. Such chunks pack only their own
+   * columns of B, so they can be small: they are handed out by guided self-scheduling.
+   */
+  minChunkWork = 1 << 19;
   private seq = 0;
   /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
   started: Promise<void> = Promise.resolve();
@@ -254,8 +263,19 @@ export class WorkerPool {
     const colCost = rt * Math.ceil(ct / T) * k + (k * Math.ceil(ct / T) * 8) / 8;
     const byCols = colCost < rowCost;
     const tiles = byCols ? ct : rt, unit = byCols ? 8 : 4, size = byCols ? n : m;
-    const perThread = Math.max(1, Math.min(4, Math.round((m * n * k) / (T * this.chunkWork))));
-    const chunks = Math.min(tiles, T * perThread);
+    // By columns: guided self-scheduling, each claim ⌈remaining / 2T⌉ tiles (at least
+    // minChunkWork), so chunks shrink towards the end and the threads finish together (fixed
+    // chunks left one thread idle for up to a chunk). By rows: T·(1–4) equal chunks, as each
+    // repacks B (div = 2³⁰ makes every claim exactly minTiles).
+    let minTiles: number, div: number;
+    if (byCols) {
+      minTiles = Math.max(1, Math.ceil(this.minChunkWork / (m * 8 * k)));
+      div = 2 * T;
+    } else {
+      const perThread = Math.max(1, Math.min(4, Math.round((m * n * k) / (T * this.chunkWork))));
+      minTiles = Math.ceil(tiles / Math.min(tiles, T * perThread));
+      div = 1 << 30;
+    }
     const seq = this.nextSeq();
     const I = this.I;
     Atomics.store(I, this.counter, 0);
@@ -265,16 +285,17 @@ export class WorkerPool {
       I[base + 2] = 3;
       I[base + 3] = a; I[base + 4] = b; I[base + 5] = c; I[base + 6] = bias;
       I[base + 7] = m; I[base + 8] = n; I[base + 9] = k; I[base + 10] = flags;
-      I[base + 11] = byCols ? 1 : 0; I[base + 12] = tiles; I[base + 13] = chunks;
-      I[base + 14] = this.scratch[w + 1];
+      I[base + 11] = byCols ? 1 : 0; I[base + 12] = tiles; I[base + 13] = minTiles;
+      I[base + 14] = this.scratch[w + 1]; I[base + 15] = div;
       Atomics.store(I, base, seq);
       if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
       used |= 1 << w;
     }
-    const ex = this.ex, scratch = this.scratch[0];
-    for (let i = Atomics.add(I, this.counter, 1); i < chunks; i = Atomics.add(I, this.counter, 1)) {
-      const s0 = Math.min(size, Math.floor((tiles * i) / chunks) * unit);
-      const s1 = Math.min(size, Math.floor((tiles * (i + 1)) / chunks) * unit);
+    const ex = this.ex, scratch = this.scratch[0], counter = this.counter;
+    for (let p = Atomics.load(I, counter); p < tiles; p = Atomics.load(I, counter)) {
+      const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
+      if (Atomics.compareExchange(I, counter, p, q) !== p) continue;
+      const s0 = p * unit, s1 = Math.min(size, q * unit);
       if (byCols) ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, s0, s1, scratch);
       else ex.matmul(a, b, c, bias, m, n, k, flags, s0, s1, 0, n, scratch);
     }
