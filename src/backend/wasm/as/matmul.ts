@@ -148,6 +148,20 @@ function packA(a: usize, m: i32, k: i32, transA: bool, i: i32, mr: i32, pc: i32,
     v128.store(q, f32x4.add(v128.load(q), c30)); v128.store(q, f32x4.add(v128.load(q, 16), c31), 16);
     return;
   }
+  if (mr == 4 && nr == 4) {
+    // a half tile (n ≡ 4 mod 8, e.g. the notes' H = 100): the left accumulators, as vectors
+    const ld = <usize>ldc << 2;
+    let q = c;
+    if (mode != 0) {
+      v128.store(q, c00); q += ld; v128.store(q, c10); q += ld; v128.store(q, c20); q += ld; v128.store(q, c30);
+      return;
+    }
+    v128.store(q, f32x4.add(v128.load(q), c00)); q += ld;
+    v128.store(q, f32x4.add(v128.load(q), c10)); q += ld;
+    v128.store(q, f32x4.add(v128.load(q), c20)); q += ld;
+    v128.store(q, f32x4.add(v128.load(q), c30));
+    return;
+  }
   v128.store(tile, c00); v128.store(tile, c01, 16); v128.store(tile, c10, 32); v128.store(tile, c11, 48);
   v128.store(tile, c20, 64); v128.store(tile, c21, 80); v128.store(tile, c30, 96); v128.store(tile, c31, 112);
   for (let r = 0; r < mr; r++) {
