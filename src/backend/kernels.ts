@@ -13,6 +13,12 @@ export interface Storage {
   readonly backend: string;
   /** True once the memory was released (dispose, or a scope that knew it was dead). */
   readonly freed: boolean;
+  /**
+   * Autograd's deferred zero-fill of a gradient buffer (zeroGrad, docs/design.md §3.5): the
+   * contents stand for zeros until the first reader fills them (tensor/tensor.ts). Backends only
+   * declare it (false); kernels never look at it.
+   */
+  zeroPending?: boolean;
 }
 
 /** An element-wise unary op id with its one TypeScript statement of the formula. */

@@ -37,39 +37,42 @@ export class Tensor {
   requiresGrad = false;
   private gradBuf: Tensor | null = null;
   /**
-   * zeroGrad deferred its zero-fill (autograd/zero-grad.ts): the buffer's contents are stale and
-   * stand for zeros. The next reader of `grad` fills it; the engine instead lets the first
-   * gradient overwrite it (autograd/engine.ts `gradTarget`), which saves a fill and an add per
-   * parameter per step.
+   * Accumulated gradient of a leaf after `backward()`; null until then or after zeroGrad(setToNone).
+   * zeroGrad defers its zero-fill (autograd/zero-grad.ts): it marks the buffer's storage
+   * `zeroPending`, whose contents then stand for zeros. The first reader fills it — this getter,
+   * or any read or op on a tensor sharing the storage (`assertAlive`: a reference the user kept, a
+   * view) — while the engine may instead let the first gradient overwrite it (autograd/engine.ts
+   * `gradTarget`), which saves a fill and an add per parameter per step.
    */
-  private gradStale = false;
-  /** Accumulated gradient of a leaf after `backward()`; null until then or after zeroGrad(setToNone). */
   get grad(): Tensor | null {
-    if (this.gradStale) {
-      this.gradStale = false;
-      const g = this.gradBuf!;
-      if (!g.isDisposed) g.backend.fill(g.storage, 0);
-    }
-    return this.gradBuf;
+    const g = this.gradBuf;
+    if (g !== null && g.storage.zeroPending === true) g.fillPendingZero();
+    return g;
   }
   set grad(g: Tensor | null) {
     this.gradBuf = g;
-    this.gradStale = false;
   }
   /**
    * The gradient buffer without materialising a deferred zero-fill, and whether it is stale
    * (autograd-internal: zeroGrad and the engine).
    */
   peekGrad(): { buf: Tensor | null; stale: boolean } {
-    return { buf: this.gradBuf, stale: this.gradStale };
+    const g = this.gradBuf;
+    return { buf: g, stale: g !== null && g.storage.zeroPending === true };
   }
   /** Marks the gradient buffer as zero without touching it (autograd/zero-grad.ts). */
   deferGradZero(): void {
-    if (this.gradBuf !== null) this.gradStale = true;
+    if (this.gradBuf !== null) this.gradBuf.storage.zeroPending = true;
   }
   /** The engine is about to overwrite the stale buffer: it is no longer stale. */
   claimGrad(): void {
-    this.gradStale = false;
+    if (this.gradBuf !== null) this.gradBuf.storage.zeroPending = false;
+  }
+  /** Performs a deferred zero-fill of this tensor's storage (see `grad`). */
+  private fillPendingZero(): void {
+    const s = this.storage;
+    s.zeroPending = false;
+    if (!s.freed) this.backend.fill(s, 0);
   }
   /** The op that produced this tensor, when it was recorded for autograd. */
   gradFn: GradNode | null = null;
@@ -155,6 +158,8 @@ export class Tensor {
         got: [[this.name ?? 'tensor', this.shape]],
       }, 'clone() a tensor before disposing a view of it');
     }
+    // every read of a tensor checks here first: a deferred zero-fill (zeroGrad) happens now
+    if (this.storage.zeroPending === true) this.fillPendingZero();
   }
 
   toString(): string {

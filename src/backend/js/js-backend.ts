@@ -8,6 +8,7 @@ import * as k from './arrays.js';
 
 export class JsStorage implements Storage {
   readonly backend = 'js';
+  zeroPending = false;
   constructor(
     readonly dtype: DType,
     readonly size: number,

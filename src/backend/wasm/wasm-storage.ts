@@ -9,6 +9,7 @@ import { Allocator, type Region } from './allocator.js';
 
 export class WasmStorage implements Storage {
   region!: Region;
+  zeroPending = false;
   constructor(
     readonly backend: string,
     readonly dtype: DType,
