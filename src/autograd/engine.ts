@@ -144,12 +144,20 @@ function run(rootNode: GradNode, seed: Tensor, opts: BackwardOptions, m: GradMat
   return written;
 }
 
-/** Every storage the nodes of a pass read (inputs and saved tensors) and the seed. */
+/**
+ * Every storage the nodes of a pass read (inputs and saved tensors) and the seed. A gradient
+ * buffer among them that zeroGrad marked after the forward read it is zero-filled now: ops that
+ * write through gradTarget read their saved operands with kernels directly, not through an op.
+ */
 function storagesRead(order: readonly RecordedNode[], seed: Tensor): Set<Storage> {
   const s = new Set<Storage>([seed.storage]);
+  const add = (t: Tensor) => {
+    if (t.storage.zeroPending === true && !t.storage.freed) t.assertAlive('backward');
+    s.add(t.storage);
+  };
   for (const node of order) {
-    for (const t of node.inputs) s.add(t.storage);
-    for (const t of node.saved) s.add(t.storage);
+    for (const t of node.inputs) add(t);
+    for (const t of node.saved) add(t);
   }
   return s;
 }

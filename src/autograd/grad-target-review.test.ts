@@ -77,6 +77,21 @@ for (const backend of ['js', 'wasm']) {
         assert.equal(y.item(), 0);
       });
 
+      it('a gradient buffer saved by a forward and zeroed before backward is read as zeros', () => {
+        setBackend(backend);
+        const P = rnd([5, 4], dtype), W = rnd([3, 4], dtype), V = rnd([4, 3], dtype);
+        const x = tensor(randn([5, 4]).tolist() as number[], { dtype });
+        sum(linear(x, W)).backward(); // W.grad and V.grad exist: the engine can offer them
+        sum(matmul(x, V)).backward();
+        for (const [leaf, f] of [[W, (g: Tensor) => linear(g, W)], [V, (g: Tensor) => matmul(g, V)]] as const) {
+          sum(mul(P, P)).backward(); // P.grad = 2P, non-zero
+          const y = sum(f(P.grad!)); // the forward saves P's gradient buffer as its input
+          new SGD([P, leaf], { lr: 0 }).zeroGrad(); // P.grad now stands for zeros
+          y.backward(); // d leaf = P.gradᵀ·dy = 0
+          assert.deepEqual(arr(leaf.grad), new Array(12).fill(0));
+        }
+      });
+
       it('linear with a weight of another dtype than its input', () => {
         setBackend(backend);
         const other: DType = dtype === 'float32' ? 'float64' : 'float32';
