@@ -8,7 +8,7 @@ import { createWasmBackendSync, relaxedSimdAvailable } from '../../src/backend/w
 import { runConformance } from './conformance.js';
 
 /** Split even small matmuls and element-wise ops over the threads, so the cases exercise the pool. */
-const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256 };
+const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256, parallelMinChunk: 1 };
 
 if (relaxedSimdAvailable()) {
   runConformance({ backend: createWasmBackendSync({ variant: 'relaxed', threads: 1, name: 'wasm-relaxed-1' }), label: 'wasm relaxed, 1 thread' });

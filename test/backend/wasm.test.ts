@@ -4,8 +4,11 @@
 import { createWasmBackendSync } from '../../src/backend/wasm/index.js';
 import { runConformance } from './conformance.js';
 
-/** Split even small matmuls and element-wise ops over the threads, so the cases exercise the pool. */
-const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256 };
+/**
+ * Split even small matmuls and element-wise ops over the threads, in one-tile chunks, so the
+ * cases exercise the pool's claims (guided scheduling hands out many chunks per thread).
+ */
+const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256, parallelMinChunk: 1 };
 
 runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-simd-1' }), label: 'wasm simd, 1 thread' });
 runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 2, name: 'wasm-simd-2', ...SMALL_PARALLEL }), label: 'wasm simd, 2 threads' });

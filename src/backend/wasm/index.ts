@@ -17,6 +17,8 @@ export interface WasmOptions extends LoadOptions, WasmBackendOptions {
   /** Smallest matmul (m·n·k) and element-wise op (elements) split over threads (tests lower them). */
   parallelMinWork?: number;
   parallelMinElements?: number;
+  /** Smallest chunk (MACs) of a column-split matmul (tests lower it so every thread claims many). */
+  parallelMinChunk?: number;
 }
 
 type NodeProcess = { getBuiltinModule?: (id: string) => unknown };
@@ -43,6 +45,7 @@ function build(loaded: LoadedModule, opts: WasmOptions): WasmBackend {
     const pool = WorkerPool.create(loaded.module, b.exports, b.mem, threads, wt);
     if (opts.parallelMinWork !== undefined) pool.minWork = opts.parallelMinWork;
     if (opts.parallelMinElements !== undefined) pool.minElements = opts.parallelMinElements;
+    if (opts.parallelMinChunk !== undefined) pool.minChunkWork = opts.parallelMinChunk;
     starting.set(b, pool.started);
     b.attachPool(pool);
   }

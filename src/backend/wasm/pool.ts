@@ -269,7 +269,8 @@ export class WorkerPool {
     // repacks B (div = 2³⁰ makes every claim exactly minTiles).
     let minTiles: number, div: number;
     if (byCols) {
-      minTiles = Math.max(1, Math.ceil(this.minChunkWork / (m * 8 * k)));
+      // at most ⌈tiles/T⌉, so a product just above minWork still gives every thread a chunk
+      minTiles = Math.max(1, Math.min(Math.ceil(tiles / T), Math.ceil(this.minChunkWork / (m * 8 * k))));
       div = 2 * T;
     } else {
       const perThread = Math.max(1, Math.min(4, Math.round((m * n * k) / (T * this.chunkWork))));
