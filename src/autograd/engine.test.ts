@@ -196,4 +196,14 @@ describe('autograd engine', () => {
     close(values(x.grad), [2, 2]);
     assert.equal(u.grad, null);
   });
+  it('a gradient takes its input\'s dtype: a float32 weight used with float64 data gets a float32 .grad', () => {
+    const w = tensor([[1, 2], [3, 4]], { requiresGrad: true }); // float32
+    const x = tensor([[0.5, -1], [2, 0.25]], { dtype: 'float64' });
+    const loss = sum(matmul(x, w)); // promoted to float64
+    assert.equal(loss.dtype, 'float64');
+    loss.backward();
+    assert.equal(w.grad!.dtype, 'float32');
+    // d/dW Σ(x·W) = xᵀ·1
+    close(values(w.grad), [2.5, 2.5, -0.75, -0.75]);
+  });
 });

@@ -6,7 +6,7 @@ import { ArgumentError, NablaError } from '../core/errors.js';
 import { sameShape } from '../core/shape.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
 import type { Storage } from '../backend/kernels.js';
-import type { DType } from '../core/dtype.js';
+import { isFloat, type DType } from '../core/dtype.js';
 import { GRAD_WRITTEN, setGradTargetHook, type GradTarget, type RecordedNode } from './define-op.js';
 import { withGradEnabled } from './no-grad.js';
 import { untracked, withAllocScope } from '../tensor/alloc-scope.js';
@@ -19,6 +19,7 @@ export interface GradMath {
   onesLike(t: Tensor): Tensor;
   /** A copy with its own storage. */
   clone(t: Tensor): Tensor;
+  cast(t: Tensor, dtype: DType): Tensor;
 }
 let math: GradMath | null = null;
 export function installGradMath(m: GradMath): void {
@@ -179,7 +180,10 @@ function walk(order: readonly RecordedNode[], grads: Map<GradNode, Tensor>, leaf
       const x = node.inputs[i];
       const dx = dxs[i];
       if (!dx || dx === GRAD_WRITTEN || !x.requiresGrad) continue;
-      const g = sameShape(dx.shape, x.shape) ? dx : m.sumTo(dx, x.shape);
+      let g = sameShape(dx.shape, x.shape) ? dx : m.sumTo(dx, x.shape);
+      // a gradient has its input's dtype (PyTorch's engine casts too): a float32 weight used with
+      // float64 data gets a float32 .grad its optimizer can apply
+      if (g.dtype !== x.dtype && isFloat(x.dtype)) g = m.cast(g, x.dtype);
       if (x.gradFn) {
         const prev = grads.get(x.gradFn);
         grads.set(x.gradFn, prev ? m.add(prev, g) : g);

@@ -8,6 +8,7 @@ import { setDefaultBackendResolver } from './operand.js';
 import { add } from './add.js';
 import { sumTo } from './sum.js';
 import { clone } from './clone.js';
+import { cast } from './cast.js';
 import './methods.js';
 
 export { add } from './add.js';
@@ -49,5 +50,5 @@ export { indexSelect } from './index-select.js';
 export { clone, detach } from './clone.js';
 export type { TensorLike } from './operand.js';
 
-installGradMath({ add: (a, b) => add(a, b), sumTo, onesLike: (t) => onesLike(t), clone: (t) => clone(t) });
+installGradMath({ add: (a, b) => add(a, b), sumTo, onesLike: (t) => onesLike(t), clone: (t) => clone(t), cast: (t, d) => cast(t, d) });
 setDefaultBackendResolver(() => getBackend());
