@@ -23,6 +23,22 @@ describe('wasm allocator', () => {
     }
   });
 
+  it('an evicted region keeps its bytes, small (plain-array copy) or large, and restores them', () => {
+    const a = make(256);
+    const small = a.alloc(4, false, null), mid = a.alloc(40, false, null);
+    a.u8.set([1, 2, 3, 250], small.ptr);
+    for (let i = 0; i < 40; i++) a.u8[mid.ptr + i] = 200 - i;
+    a.evictAll();
+    assert.ok(small.ptr < 0 && mid.ptr < 0);
+    assert.ok(Array.isArray(small.host), 'a scalar is copied into a plain array');
+    assert.ok(mid.host instanceof Uint8Array);
+    // other data takes their places; restoring copies the same bytes back
+    for (let i = 0; i < 4; i++) a.u8.fill(7, a.alloc(64, false, null).ptr, 64);
+    const ps = a.ptr(small), pm = a.ptr(mid);
+    assert.deepEqual([...a.u8.subarray(ps, ps + 4)], [1, 2, 3, 250]);
+    assert.deepEqual([...a.u8.subarray(pm, pm + 40)], Array.from({ length: 40 }, (_, i) => 200 - i));
+  });
+
   it('reuses a freed region of the same class', () => {
     const a = make(1 << 20);
     const r1 = a.alloc(1000, false, null);

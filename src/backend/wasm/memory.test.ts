@@ -90,4 +90,14 @@ describe('wasm memory', () => {
     assert.deepEqual(Array.from(a.toTypedArray()), [1, 2, 3, 4]);
     assert.deepEqual(Array.from(add(a, b).toTypedArray()), [11, 22, 33, 44]);
   });
+
+  it('an evicted scalar (kept as a plain array of bytes) reads and computes correctly', () => {
+    const w = loadWasm({ threads: 1 });
+    const s = fromArray([-2.5], [], { backend: 'wasm' });
+    const pair = fromArray([1.25, 3], [2], { backend: 'wasm' });
+    w.mem.alloc.evictAll();
+    assert.equal(s.item(), -2.5);
+    assert.deepEqual(Array.from(pair.toTypedArray()), [1.25, 3]);
+    assert.deepEqual(Array.from(mul(pair, s).toTypedArray()), [-3.125, -7.5]);
+  });
 });

@@ -96,7 +96,8 @@ export class WasmMemory {
     const r = (s as WasmStorage).region;
     if (r !== undefined && r.ptr < 0 && r.host !== null) {
       const out = arrayFor(s.dtype, s.size);
-      new Uint8Array(out.buffer).set(r.host.subarray(0, s.size * bytesPer(s.dtype)));
+      const n = s.size * bytesPer(s.dtype);
+      new Uint8Array(out.buffer).set(r.host.length === n ? r.host : r.host.slice(0, n));
       return out;
     }
     return this.view(s, this.ptr(s)).slice();
