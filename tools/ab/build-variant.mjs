@@ -1,0 +1,14 @@
+// Compiles one AssemblyScript kernel file (e.g. a copy of src/backend/wasm/as/matmul.ts with a
+// change) into a relaxed-SIMD wasm module on unshared memory, for matmul-builds.mjs.
+//   node tools/ab/build-variant.mjs <file.ts> <out.wasm>
+// The file may import './simd-math' (copy src/backend/wasm/as/simd-math.ts beside it).
+import asc from 'assemblyscript/asc';
+
+const [src, out] = process.argv.slice(2);
+const { error, stderr } = await asc.main([src, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory',
+  '--initialMemory', '256', '--use', 'abort=', '--enable', 'simd', '--enable', 'relaxed-simd',
+  '--maximumMemory', '32768', '--outFile', out]);
+if (error) {
+  console.error(stderr.toString());
+  process.exit(1);
+}
