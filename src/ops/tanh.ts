@@ -1,10 +1,10 @@
 import { defineUnary } from './elementwise.js';
-import { mul } from './mul.js';
-import { sub } from './sub.js';
+import { tanhBackward } from './tanh-backward.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Hyperbolic tangent. Formula: y = tanh x (SPEC §3). Gradient: dx = dy · (1 − y²).
+ * Hyperbolic tangent. Formula: y = tanh x (SPEC §3). Gradient: dx = dy · (1 − y²), fused
+ * (ops/tanh-backward.ts).
  * Shape: x → y. Matches `torch.tanh`.
  */
 export const tanhOp = defineUnary({
@@ -12,7 +12,7 @@ export const tanhOp = defineUnary({
   spec: '§3',
   scalar: Math.tanh,
   saves: 'y',
-  grad: (dy, _x, y) => mul(dy, sub(1, mul(y, y))),
+  grad: (dy, _x, y) => tanhBackward(dy, y),
 });
 /** tanh x element-wise (SPEC §3). */
 export const tanh = (x: Tensor) => tanhOp.apply([x], {});

@@ -24,6 +24,8 @@ import { minimumOp } from '../../src/ops/minimum.js';
 import { powOp } from '../../src/ops/pow.js';
 import { eqOp, geOp, gtOp, leOp, ltOp, neOp } from '../../src/ops/compare.js';
 import { reluBackwardOp } from '../../src/ops/relu-backward.js';
+import { sigmoidBackwardOp } from '../../src/ops/sigmoid-backward.js';
+import { tanhBackwardOp } from '../../src/ops/tanh-backward.js';
 import type { ConformanceCase } from './conformance.js';
 import { SHAPES, SIZES, data, expectClose, out, pair, strided } from './conformance-helpers.js';
 
@@ -32,7 +34,7 @@ const UNARY: UnaryOpId[] = [negOp, expOp, logOp, sqrtOp, absOp, reciprocalOp, re
 /** An op id no backend has a kernel for: must run through its scalar (the fallback path). */
 const CUBE: UnaryOpId = { id: 'conformanceCube', scalar: (x) => x * x * x };
 const BINARY: BinaryOpId[] = [addOp, subOp, mulOp, divOp, maximumOp, minimumOp, powOp, eqOp, neOp, ltOp, leOp, gtOp, geOp,
-  reluBackwardOp]
+  reluBackwardOp, sigmoidBackwardOp, tanhBackwardOp]
   .map((o) => o.id);
 const HYPOT: BinaryOpId = { id: 'conformanceHypot', scalar: (a, b) => Math.hypot(a, b) };
 

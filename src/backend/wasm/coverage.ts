@@ -11,7 +11,7 @@ export const UNARY_IDS: Readonly<Record<string, number>> = Object.assign(Object.
 /** Binary op ids with a SIMD kernel (pow and log run per lane through the scalar routine). */
 export const BINARY_IDS: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
   add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6,
-  eq: 7, ne: 8, lt: 9, le: 10, gt: 11, ge: 12, reluBackward: 13,
+  eq: 7, ne: 8, lt: 9, le: 10, gt: 11, ge: 12, reluBackward: 13, sigmoidBackward: 14, tanhBackward: 15,
 });
 
 export interface CoverageEntry {

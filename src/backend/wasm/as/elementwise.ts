@@ -86,6 +86,7 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
 }
 
 // Binary op ids: add sub mul div maximum minimum pow eq ne lt le gt ge reluBackward
+// sigmoidBackward tanhBackward
 // @ts-ignore: decorator
 @inline function binaryV(op: i32, a: v128, b: v128): v128 {
   const one = f32x4.splat(1);
@@ -104,6 +105,9 @@ export function unary(op: i32, x: usize, out: usize, n: i32): void {
     case 12: return v128.and(f32x4.ge(a, b), one);
     // reluBackward(dy, y) = y ≤ 0 ? 0 : dy (torch's threshold_backward: NaN y passes dy)
     case 13: return v128.andnot(a, f32x4.le(b, f32x4.splat(0)));
+    // sigmoidBackward(dy, y) = dy·y·(1 − y); tanhBackward(dy, y) = dy·(1 − y²)
+    case 14: return f32x4.mul(f32x4.mul(a, b), f32x4.sub(one, b));
+    case 15: return f32x4.mul(a, f32x4.sub(one, f32x4.mul(b, b)));
     default: {
       // 6 = pow, per lane
       return f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(a,
@@ -150,7 +154,9 @@ export function binaryRow(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: us
     case 10: binaryLoop(10, a, sa, b, sb, out, n); break;
     case 11: binaryLoop(11, a, sa, b, sb, out, n); break;
     case 12: binaryLoop(12, a, sa, b, sb, out, n); break;
-    default: binaryLoop(13, a, sa, b, sb, out, n);
+    case 13: binaryLoop(13, a, sa, b, sb, out, n); break;
+    case 14: binaryLoop(14, a, sa, b, sb, out, n); break;
+    default: binaryLoop(15, a, sa, b, sb, out, n);
   }
 }
 
