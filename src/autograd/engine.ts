@@ -203,7 +203,7 @@ const ADD = { id: 'add', scalar: (a: number, b: number) => a + b };
  * buffer (pinned when the leaf is: a parameter's gradient lives as long; a leaf made every step
  * of a loop leaves a temporary, which eviction bounds, as pinned regions are only released by
  * finalization, which never runs inside a synchronous loop), later ones add into it in place, so a training loop reuses one
- * buffer per parameter (zeroGrad zero-fills it). Never adopts g itself: a gradient tensor may be
+ * buffer per parameter (zeroGrad marks it zero; a stale buffer is overwritten, not added to). Never adopts g itself: a gradient tensor may be
  * shared by several paths, or be the caller's `gradient`. With createGraph the sum is an op of
  * the graph instead (the first gradient a recorded clone, as PyTorch's AccumulateGrad).
  * A new buffer is made outside every allocation scope: it escapes to the user, whatever scope

@@ -1,7 +1,7 @@
 import { defineOp, GRAD_WRITTEN, type GradResult } from '../autograd/define-op.js';
 import { ShapeError } from '../core/errors.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { matmulOp } from './matmul.js';
+import { matmulGradInto, matmulOp } from './matmul.js';
 import { reshape } from './reshape.js';
 import { sum } from './sum.js';
 import { storageAs } from './operand.js';
@@ -56,16 +56,7 @@ export const linearOp = defineOp<LinearAttrs>({
     const x2 = reshape(x, [x.size / dIn, dIn]);
     const dx = x.requiresGrad ? reshape(matmulOp.apply([dy2, w], { transA: false, transB: false }), x.shape) : null;
     // dW = dYᵀ·X, straight into the weight's gradient buffer when the engine offers it
-    let dw: GradResult = null;
-    if (w.requiresGrad) {
-      const t = x.dtype === dy.dtype ? ctx.gradTarget(1, dy.dtype) : null;
-      if (t) {
-        dy.backend.matmul(dy.storage, x.storage, t.out.storage, {
-          batch: 1, m: dOut, n: dIn, k: rows, transA: true, transB: false, aBatchStride: 0, bBatchStride: 0, accumulate: t.accumulate,
-        });
-        dw = GRAD_WRITTEN;
-      } else dw = matmulOp.apply([dy2, x2], { transA: true, transB: false });
-    }
+    const dw = w.requiresGrad ? matmulGradInto(ctx, 1, dy2, x2, true, false) : null;
     // db = Σ_batch dY, reduced straight into a zeroed bias gradient (the reduce kernel overwrites)
     const b = ctx.inputs[2];
     let db: GradResult = null;

@@ -66,9 +66,9 @@ export const matmulOp: Op<MatmulAttrs> = defineOp<MatmulAttrs>({
     // dA = dY·Bᵀ (or B·dYᵀ when A was read transposed); dB = Aᵀ·dY (or dYᵀ·A); a 2-D leaf's
     // gradient goes straight into its .grad buffer when the engine offers it
     const da = a.requiresGrad
-      ? (transA ? mmInto(ctx, 0, b, dy, transB, true) : mmInto(ctx, 0, dy, b, false, !transB)) : null;
+      ? (transA ? matmulGradInto(ctx, 0, b, dy, transB, true) : matmulGradInto(ctx, 0, dy, b, false, !transB)) : null;
     const db = b.requiresGrad
-      ? (transB ? mmInto(ctx, 1, dy, a, true, transA) : mmInto(ctx, 1, a, dy, !transA, false)) : null;
+      ? (transB ? matmulGradInto(ctx, 1, dy, a, true, transA) : matmulGradInto(ctx, 1, a, dy, !transA, false)) : null;
     return [da, db];
   },
 });
@@ -95,8 +95,13 @@ function mm(a: Tensor, b: Tensor, transA: boolean, transB: boolean): Tensor {
   return matmulOp.apply([a, b], { transA, transB });
 }
 
-/** op(a)·op(b) as the gradient of input `i`: written into the leaf's .grad when offered (2-D, one dtype). */
-function mmInto(ctx: BackwardCtx<MatmulAttrs>, i: number, a: Tensor, b: Tensor, transA: boolean, transB: boolean): GradResult {
+/**
+ * op(a)·op(b) as the gradient of input `i` of the op whose backward runs (matmul, linear):
+ * written into the leaf's .grad when the engine offers it (2-D operands of one dtype, a 2-D
+ * input), else a new tensor.
+ */
+export function matmulGradInto<A>(ctx: BackwardCtx<A>, i: number, a: Tensor, b: Tensor, transA: boolean,
+  transB: boolean): GradResult {
   if (a.ndim === 2 && b.ndim === 2 && a.dtype === b.dtype && ctx.inputs[i].ndim === 2) {
     const t = ctx.gradTarget(i, a.dtype);
     if (t) {
