@@ -3,11 +3,11 @@
 //   node tools/ab/build-variant.mjs <file.ts> <out.wasm>
 // The file may import './simd-math' (copy src/backend/wasm/as/simd-math.ts beside it).
 import asc from 'assemblyscript/asc';
+import { COMMON_FLAGS, RELAXED_FLAGS } from '../../src/backend/wasm/as/flags.mjs';
 
 const [src, out] = process.argv.slice(2);
-const { error, stderr } = await asc.main([src, '-O3', '--runtime', 'stub', '--noAssert', '--importMemory',
-  '--initialMemory', '256', '--use', 'abort=', '--enable', 'simd', '--enable', 'relaxed-simd',
-  '--maximumMemory', '32768', '--outFile', out]);
+// the package's own flags (relaxed build, unshared memory, as matmul-builds.mjs instantiates it)
+const { error, stderr } = await asc.main([src, ...COMMON_FLAGS, ...RELAXED_FLAGS, '--maximumMemory', '32768', '--outFile', out]);
 if (error) {
   console.error(stderr.toString());
   process.exit(1);

@@ -4,19 +4,17 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import asc from 'assemblyscript/asc';
+import { COMMON_FLAGS, RELAXED_FLAGS } from './flags.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '../../../..');
 const outDir = join(root, 'dist/wasm');
 mkdirSync(outDir, { recursive: true });
 
-const common = [
-  join(here, 'index.ts'), '-O3', '--runtime', 'stub', '--noAssert', '--importMemory',
-  '--initialMemory', '32', '--use', 'abort=', '--enable', 'simd',
-];
+const common = [join(here, 'index.ts'), ...COMMON_FLAGS];
 const variants = [
   { name: 'simd', flags: [] },
-  { name: 'relaxed', flags: ['--enable', 'relaxed-simd'] },
+  { name: 'relaxed', flags: RELAXED_FLAGS },
 ];
 for (const v of variants) {
   for (const shared of [true, false]) {
