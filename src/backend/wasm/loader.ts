@@ -23,6 +23,13 @@ export interface KernelExports {
   matmul(a: number, b: number, c: number, bias: number, m: number, n: number, k: number,
     flags: number, r0: number, r1: number, c0: number, c1: number, scratch: number): void;
   scratchBytes(): number;
+  /** Bytes of a shared packed op(B) (all k-blocks) for a product with this n and k. */
+  packedBBytes(n: number, k: number): number;
+  /** Packs rows [q0, q1) of op(B) (all columns) into the shared layout at bp. */
+  packBShared(b: number, n: number, k: number, flags: number, q0: number, q1: number, bp: number): void;
+  /** Rows [r0, r1) of C with op(B) already packed at bp by packBShared. */
+  matmulPacked(a: number, bp: number, c: number, bias: number, m: number, n: number, k: number,
+    flags: number, r0: number, r1: number, scratch: number): void;
   adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number,
     beta2: number, eps: number, lambda: number, c1: number, c2: number): void;
   sgdStep(theta: number, grad: number, buf: number, n: number, lr: number, mu: number,

@@ -6,8 +6,10 @@
 // descheduled leaves its share to the calling thread instead of stalling it.
 
 import { BackendError } from '../../core/errors.js';
+import type { Region } from './allocator.js';
 import type { KernelExports } from './loader.js';
 import type { WasmMemory } from './wasm-storage.js';
+import { browserSource, nodeSource } from './pool-worker.js';
 
 /**
  * Ints per worker slot: [command seq, done seq, command, up to 13 args], then on the next cache
@@ -25,69 +27,6 @@ const JOIN_SPIN_MS = 1;
 /** Atomics.wait is allowed on Node's main thread, not on a browser's. */
 const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
 
-/** The worker's body, shipped as source text (Node: eval worker; browser: Blob URL). */
-function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; workers: number; spinMs: number; ready?: () => void }) {
-  const inst = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
-  init.ready?.();
-  const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
-  const commands = [ex.matmul, ex.unary, ex.binaryRow];
-  // the slots of every worker, then the shared chunk counter of chunked matmuls
-  const I = new Int32Array(init.memory.buffer, init.ctrl, init.workers * 32 + 1);
-  const F = new Float32Array(I.buffer, I.byteOffset, I.length);
-  const base = init.slot * 32, counter = init.workers * 32;
-  let seen = 0;
-  for (;;) {
-    // spin (reading the clock every 1024 turns), then sleep until a command or a wake-up call
-    let spins = 0, t0 = performance.now();
-    while (Atomics.load(I, base) === seen) {
-      if ((++spins & 1023) === 0 && performance.now() - t0 > init.spinMs) {
-        Atomics.store(I, base + 16, 1);
-        Atomics.wait(I, base, seen);
-        Atomics.store(I, base + 16, 0);
-        t0 = performance.now();
-      }
-    }
-    seen = Atomics.load(I, base);
-    if (seen < 0) return;
-    // claim the command (word 18 = 2·seq once claimed, 2·seq + 1 once the poster took it back)
-    const claim = Atomics.load(I, base + 18);
-    if (claim >= 2 * seen || Atomics.compareExchange(I, base + 18, claim, 2 * seen) !== claim) continue;
-    const cmd = I[base + 2];
-    if (cmd === 3) {
-      // chunked matmul: args a b c bias m n k flags, byCols, tiles, minTiles, scratch, div: the
-      // shared counter is the next tile (4 rows or 8 columns); a claim takes
-      // max(minTiles, ⌈remaining / div⌉) tiles (see WorkerPool.matmul)
-      const m = I[base + 7], n = I[base + 8], byCols = I[base + 11], tiles = I[base + 12], minTiles = I[base + 13];
-      const unit = byCols ? 8 : 4, size = byCols ? n : m, div = I[base + 15];
-      for (let p = Atomics.load(I, counter); p < tiles; p = Atomics.load(I, counter)) {
-        const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
-        if (Atomics.compareExchange(I, counter, p, q) !== p) continue;
-        const s0 = p * unit, s1 = Math.min(size, q * unit);
-        ex.matmul(I[base + 3], I[base + 4], I[base + 5], I[base + 6], m, n, I[base + 9], I[base + 10],
-          byCols ? 0 : s0, byCols ? m : s1, byCols ? s0 : 0, byCols ? s1 : n, I[base + 14]);
-      }
-    } else if (cmd === 4) {
-      // chunked Adam: args theta grad m v n chunks, then (float) lr β₁ β₂ ε λ c₁ c₂; chunk i covers
-      // elements [4·⌊q·i/chunks⌋, 4·⌊q·(i+1)/chunks⌋) (q = ⌈n/4⌉, clipped to n)
-      const n = I[base + 7], chunks = I[base + 8], q = Math.ceil(n / 4);
-      for (let i = Atomics.add(I, counter, 1); i < chunks; i = Atomics.add(I, counter, 1)) {
-        const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
-        ex.adamStep(I[base + 3] + s0 * 4, I[base + 4] + s0 * 4, I[base + 5] + s0 * 4, I[base + 6] + s0 * 4, s1 - s0,
-          F[base + 9], F[base + 10], F[base + 11], F[base + 12], F[base + 13], F[base + 14], F[base + 15]);
-      }
-    } else {
-      commands[cmd](I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],
-        I[base + 9], I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14], I[base + 15]);
-    }
-    Atomics.store(I, base + 1, seen);
-    if (Atomics.load(I, base + 17) !== 0) Atomics.notify(I, base + 1);
-  }
-}
-
-const nodeSource = `const { workerData } = require('node:worker_threads');\n(${workerMain.toString()})(workerData);`;
-// A browser worker starts only once the page's main thread yields, so it says when it runs (`started`).
-const browserSource = `onmessage = (e) => (${workerMain.toString()})({ ...e.data, ready: () => postMessage('ready') });`;
-
 interface AnyWorker {
   terminate(): unknown;
   unref?: () => void;
@@ -104,15 +43,15 @@ export class WorkerPool {
   private readonly counter: number;
   /** Chunks per thread of Adam: the threads take chunks from a shared counter. */
   chunksPerThread = 2;
+  /** The shared packed B of row-split matmuls (grown on demand) and its size in bytes. */
+  private packed: Region | null = null;
+  private packedBytes = 0;
+  /** Largest shared packed B (bytes); larger products split by columns, each thread packing its own. */
+  maxPackedBytes = 1 << 24;
   /**
-   * MACs per chunk of a matmul split by rows (1–4 chunks per thread): every such chunk packs all
-   * of B again, so few large chunks; measured, 1 chunk per thread was best for 6.4 M MACs
-   * (2-layer net, 600 vs 700 µs/step with 4) and 3–4 for 25 M (MLP epoch −3 %).
-   */
-  chunkWork = 1 << 22;
-  /**
-   * Smallest chunk of a matmul split by columns, in MACs. Such chunks pack only their own
-   * columns of B, so they can be small: they are handed out by guided self-scheduling.
+   * Smallest chunk of a matmul, in MACs: chunks are handed out by guided self-scheduling, and
+   * neither kind repacks B (a row chunk reads the shared packed B, a column chunk packs only its
+   * own columns), so they can be small.
    */
   minChunkWork = 1 << 19;
   private seq = 0;
@@ -126,13 +65,13 @@ export class WorkerPool {
 
   private constructor(
     private readonly ex: KernelExports,
-    mem: WasmMemory,
+    private readonly mem: WasmMemory,
     readonly threads: number,
   ) {
     const n = threads - 1;
     this.ctrl = mem.alloc.alloc((SLOT * Math.max(n, 1) + 16) * 4, true, null).ptr;
-    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 1);
-    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 1);
+    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 3);
+    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 3);
     this.counter = SLOT * n;
     for (let t = 0; t < threads; t++) this.scratch.push(mem.alloc.alloc(ex.scratchBytes(), true, null).ptr);
   }
@@ -249,58 +188,84 @@ export class WorkerPool {
   }
 
   /**
-   * Splits one matmul over the threads: along the rows (4-row tiles) when that gives every
-   * thread enough row tiles, else along the columns (8-column tiles), which also splits the
-   * packing of B instead of repeating it per thread (estimate: 4×8-tile steps per thread plus
-   * the B elements it packs, ~1/8 of a step each). The blocks are chunks that every thread,
-   * the caller included, takes from a shared counter: a worker the OS has descheduled (2–5 ms
-   * slices on a busy VM) leaves its chunks to the others instead of stalling the join.
+   * Splits one matmul over the threads, by columns (8-column tiles; each chunk packs only its own
+   * columns of B) or by rows (4-row tiles). A row split shares one packed B: the threads first
+   * pack op(B) together into one buffer (row ranges of B taken from a counter), then take row
+   * tiles. Rows are used where a column split repeats work or cannot balance: a transposed A
+   * (every column chunk packs all of A again) and products with few columns (< 4T tiles); not
+   * otherwise, as same-process A/B showed columns ahead by 5–10 % on plain A (each thread reads
+   * half of B instead of all of it), e.g. 128×256×128: 1.74× vs 1.58× the one-thread speed,
+   * while for transposed A rows were ahead 1.86× vs 1.72× (256×784×128) and 1.92× vs 1.42×
+   * (1000×100×64). Chunks are taken from shared counters by every thread, the caller included,
+   * with guided self-scheduling (each claim ⌈remaining / 2T⌉ tiles, at least minChunkWork MACs):
+   * chunks shrink towards the end so the threads finish together, and a worker the OS has
+   * descheduled (2–5 ms slices on a busy VM) leaves its chunks to the others instead of stalling
+   * the join.
    */
   matmul(a: number, b: number, c: number, bias: number, m: number, n: number, k: number, flags: number): void {
-    const T = this.threads;
-    const rt = Math.ceil(m / 4), ct = Math.ceil(n / 8);
-    const rowCost = Math.ceil(rt / T) * ct * k + (k * n) / 8;
-    const colCost = rt * Math.ceil(ct / T) * k + (k * Math.ceil(ct / T) * 8) / 8;
-    const byCols = colCost < rowCost;
-    const tiles = byCols ? ct : rt, unit = byCols ? 8 : 4, size = byCols ? n : m;
-    // By columns: guided self-scheduling, each claim ⌈remaining / 2T⌉ tiles (at least
-    // minChunkWork), so chunks shrink towards the end and the threads finish together (fixed
-    // chunks left one thread idle for up to a chunk). By rows: T·(1–4) equal chunks, as each
-    // repacks B (div = 2³⁰ makes every claim exactly minTiles).
-    let minTiles: number, div: number;
-    if (byCols) {
-      // at most ⌈tiles/T⌉, so a product just above minWork still gives every thread a chunk
-      minTiles = Math.max(1, Math.min(Math.ceil(tiles / T), Math.ceil(this.minChunkWork / (m * 8 * k))));
-      div = 2 * T;
-    } else {
-      const perThread = Math.max(1, Math.min(4, Math.round((m * n * k) / (T * this.chunkWork))));
-      minTiles = Math.ceil(tiles / Math.min(tiles, T * perThread));
-      div = 1 << 30;
+    const T = this.threads, ex = this.ex, I = this.I, counter = this.counter, scratch = this.scratch[0];
+    const rt = Math.ceil(m / 4), ct = Math.ceil(n / 8), div = 2 * T;
+    const bytes = ex.packedBBytes(n, k);
+    const byRows = rt >= 4 * T && bytes <= this.maxPackedBytes && ((flags & 1) !== 0 || ct < 4 * T);
+    const tiles = byRows ? rt : ct;
+    // at most ⌈tiles/T⌉, so a product just above minWork still gives every thread a chunk
+    const minTiles = Math.max(1, Math.min(Math.ceil(tiles / T), Math.ceil(this.minChunkWork / ((byRows ? 4 * n : 8 * m) * k))));
+    let bp = 0, P = 0;
+    if (byRows) {
+      bp = this.packedBuffer(bytes);
+      P = Math.min(Math.ceil(k / 16), 2 * T);
     }
     const seq = this.nextSeq();
-    const I = this.I;
-    Atomics.store(I, this.counter, 0);
+    Atomics.store(I, counter, 0);
+    Atomics.store(I, counter + 1, 0);
+    Atomics.store(I, counter + 2, 0);
     let used = 0;
     for (let w = 0; w < this.workers.length; w++) {
       const base = w * SLOT;
-      I[base + 2] = 3;
       I[base + 3] = a; I[base + 4] = b; I[base + 5] = c; I[base + 6] = bias;
       I[base + 7] = m; I[base + 8] = n; I[base + 9] = k; I[base + 10] = flags;
-      I[base + 11] = byCols ? 1 : 0; I[base + 12] = tiles; I[base + 13] = minTiles;
+      if (byRows) {
+        I[base + 2] = 5;
+        I[base + 11] = bp; I[base + 12] = P; I[base + 13] = minTiles;
+      } else {
+        I[base + 2] = 3;
+        I[base + 11] = 1; I[base + 12] = tiles; I[base + 13] = minTiles;
+      }
       I[base + 14] = this.scratch[w + 1]; I[base + 15] = div;
       Atomics.store(I, base, seq);
       if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
       used |= 1 << w;
     }
-    const ex = this.ex, scratch = this.scratch[0], counter = this.counter;
-    for (let p = Atomics.load(I, counter); p < tiles; p = Atomics.load(I, counter)) {
-      const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
-      if (Atomics.compareExchange(I, counter, p, q) !== p) continue;
-      const s0 = p * unit, s1 = Math.min(size, q * unit);
-      if (byCols) ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, s0, s1, scratch);
-      else ex.matmul(a, b, c, bias, m, n, k, flags, s0, s1, 0, n, scratch);
+    if (byRows) {
+      // the same steps as the worker's command 5
+      for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
+        ex.packBShared(b, n, k, flags, Math.floor((k * t) / (4 * P)) * 4, t + 1 === P ? k : Math.floor((k * (t + 1)) / (4 * P)) * 4, bp);
+        Atomics.add(I, counter + 1, 1);
+      }
+      while (Atomics.load(I, counter + 1) < P);
+      for (let p = Atomics.load(I, counter + 2); p < tiles; p = Atomics.load(I, counter + 2)) {
+        const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
+        if (Atomics.compareExchange(I, counter + 2, p, q) !== p) continue;
+        ex.matmulPacked(a, bp, c, bias, m, n, k, flags, p * 4, Math.min(m, q * 4), scratch);
+      }
+    } else {
+      for (let p = Atomics.load(I, counter); p < tiles; p = Atomics.load(I, counter)) {
+        const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
+        if (Atomics.compareExchange(I, counter, p, q) !== p) continue;
+        ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, p * 8, Math.min(n, q * 8), scratch);
+      }
     }
     this.takeBack(used, seq);
+  }
+
+  /** The shared packed-B buffer, at least `bytes` long (workers are idle between commands). */
+  private packedBuffer(bytes: number): number {
+    if (this.packed === null || this.packedBytes < bytes) {
+      if (this.packed !== null) this.mem.alloc.free(this.packed);
+      this.packedBytes = Math.max(bytes, 2 * this.packedBytes);
+      this.packed = this.mem.alloc.alloc(this.packedBytes, true, null);
+    }
+    return this.packed.ptr;
   }
 
   /**

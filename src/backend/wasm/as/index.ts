@@ -3,5 +3,5 @@
 
 export { fill, unary, binaryRow, binaryStrided, whereStrided, copyStrided, castI32F32, castU8F32, gatherRows } from './elementwise';
 export { reduce, argReduce, softmax, pick, softmaxXentBackward } from './reduce';
-export { matmul, scratchBytes } from './matmul';
+export { matmul, matmulPacked, packBShared, packedBBytes, scratchBytes } from './matmul';
 export { adamStep, sgdStep } from './optim';

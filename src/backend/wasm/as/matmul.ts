@@ -35,17 +35,20 @@ export function scratchBytes(): i32 {
   v128.store(dst, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7), 96);
 }
 
-/** Packs B[pc:pc+kc, jc:jc+nc] as ⌈nc/8⌉ panels of [kc][8], zero-padded. */
-function packB(b: usize, n: i32, k: i32, transB: bool, pc: i32, kc: i32, jc: i32, nc: i32, bp: usize): void {
+/**
+ * Packs B[pc:pc+kc, jc:jc+nc] as ⌈nc/8⌉ panels of [kc][8], zero-padded; only the panels' rows
+ * [p0, p1) (threads packing a shared B split it by rows: each reads only its part of B).
+ */
+function packB(b: usize, n: i32, k: i32, transB: bool, pc: i32, kc: i32, p0: i32, p1: i32, jc: i32, nc: i32, bp: usize): void {
   for (let jb = 0; jb < nc; jb += 8) {
     const nr = min(8, nc - jb);
     const panel = at(bp, jb * kc);
-    let p = 0;
+    let p = p0;
     if (transB && nr == 8) {
       // B is [n, k]: 8 rows of B (columns of op(B)), 4 consecutive p at a time, transposed
       const col = at(b, (jc + jb) * k + pc);
       const ld = <usize>k << 2;
-      for (; p + 4 <= kc; p += 4) {
+      for (; p + 4 <= p1; p += 4) {
         const s = col + (<usize>p << 2);
         const dst = at(panel, p * 8);
         store4x4T(dst, v128.load(s), v128.load(s + ld), v128.load(s + 2 * ld), v128.load(s + 3 * ld));
@@ -53,7 +56,7 @@ function packB(b: usize, n: i32, k: i32, transB: bool, pc: i32, kc: i32, jc: i32
         store4x4T(dst + 16, v128.load(s4), v128.load(s4 + ld), v128.load(s4 + 2 * ld), v128.load(s4 + 3 * ld));
       }
     }
-    for (; p < kc; p++) {
+    for (; p < p1; p++) {
       const dst = at(panel, p * 8);
       if (!transB && nr == 8) {
         const src = at(b, (pc + p) * n + jc + jb);
@@ -173,6 +176,50 @@ function packA(a: usize, m: i32, k: i32, transA: bool, i: i32, mr: i32, pc: i32,
   }
 }
 
+/** The k-block size: blocks of equal size ≤ KC (784 = 4 × 196, not 3 × 256 + 16): a short last
+ * block pays the C-tile loads and stores for little work (+4 % at k = 784, +9 % at k = 1,000). */
+// @ts-ignore: decorator
+@inline function kStep(k: i32): i32 {
+  const kb = (k + KC - 1) / KC;
+  return kb > 1 ? (((k + kb - 1) / kb + 3) & ~3) : KC;
+}
+
+/**
+ * A product that overwrites C stores its first k-block (with the bias) instead of zero-filling;
+ * otherwise (accumulate, or k = 0) C's block is prepared here: bias added, copied, or zeroed.
+ */
+// @ts-ignore: decorator
+@inline function prefill(c: usize, bias: usize, n: i32, accumulate: bool, r0: i32, r1: i32, c0: i32, w: i32): void {
+  for (let i = r0; i < r1; i++) {
+    const row = at(c, i * n + c0);
+    if (accumulate) {
+      if (bias != 0) for (let j = 0; j < w; j++) store<f32>(at(row, j), load<f32>(at(row, j)) + load<f32>(at(bias, c0 + j)));
+    } else if (bias != 0) memory.copy(row, at(bias, c0), <usize>w << 2);
+    else memory.fill(row, 0, <usize>w << 2);
+  }
+}
+
+/**
+ * Rows [r0, r1) × columns [jc, jc + nc) of C for one k-block [pc, pc + kc), with op(B)'s panels
+ * for those columns packed at `panels` ([⌈nc/8⌉][kc][8]). The 4-row strip of A stays in L1 over
+ * the panel loop; a full strip of plain A is read in place, others are packed at `ap`.
+ */
+// @ts-ignore: decorator
+@inline function rowsBlock(a: usize, m: i32, k: i32, transA: bool, pc: i32, kc: i32, panels: usize, c: usize, n: i32,
+  r0: i32, r1: i32, jc: i32, nc: i32, mode: i32, bias: usize, ap: usize, tile: usize): void {
+  for (let i = r0; i < r1; i += 4) {
+    const mr = min(4, r1 - i);
+    let pa = at(a, i * k + pc), trs: usize = <usize>k << 2, tps: usize = 4;
+    if (transA || mr < 4) {
+      packA(a, m, k, transA, i, mr, pc, kc, ap);
+      pa = ap; trs = 4; tps = 16;
+    }
+    for (let jb = 0; jb < nc; jb += 8) {
+      kernel4x8(pa, trs, tps, at(panels, jb * kc), kc, at(c, i * n + jc + jb), n, mr, min(8, nc - jb), tile, mode, at(bias, jc + jb));
+    }
+  }
+}
+
 /**
  * Block [r0, r1) × [c0, c1) of C [m, n] = op(A)·op(B) (+ bias[n]); accumulate keeps C's contents.
  * A is [m, k] ([k, m] if transA), B is [k, n] ([n, k] if transB); bias = 0 means none.
@@ -183,39 +230,57 @@ export function matmul(a: usize, b: usize, c: usize, bias: usize, m: i32, n: i32
   const transA = (flags & 1) != 0, transB = (flags & 2) != 0, accumulate = (flags & 4) != 0;
   const w = c1 - c0;
   if (w <= 0) return;
-  // a product that overwrites C stores its first k-block (with the bias) instead of zero-filling
   const direct = !accumulate && k > 0;
-  if (!direct) {
-    for (let i = r0; i < r1; i++) {
-      const row = at(c, i * n + c0);
-      if (accumulate) {
-        if (bias != 0) for (let j = 0; j < w; j++) store<f32>(at(row, j), load<f32>(at(row, j)) + load<f32>(at(bias, c0 + j)));
-      } else if (bias != 0) memory.copy(row, at(bias, c0), <usize>w << 2);
-      else memory.fill(row, 0, <usize>w << 2);
-    }
-  }
+  if (!direct) prefill(c, bias, n, accumulate, r0, r1, c0, w);
   const bp = scratch, ap = at(scratch, KC * NC), tile = at(ap, KC * 4);
-  // k-blocks of equal size, ≤ KC (784 = 4 × 196, not 3 × 256 + 16): a short last block pays the
-  // C-tile loads and stores for little work (+4 % at k = 784, +9 % at k = 1,000)
-  const kb = (k + KC - 1) / KC;
-  const kstep = kb > 1 ? (((k + kb - 1) / kb + 3) & ~3) : KC;
+  const kstep = kStep(k);
   for (let pc = 0; pc < k; pc += kstep) {
     const kc = min(kstep, k - pc);
     const mode = direct && pc == 0 ? (bias != 0 ? 2 : 1) : 0;
     for (let jc = c0; jc < c1; jc += NC) {
       const nc = min(NC, c1 - jc);
-      packB(b, n, k, transB, pc, kc, jc, nc, bp);
-      for (let i = r0; i < r1; i += 4) {
-        const mr = min(4, r1 - i);
-        let pa = at(a, i * k + pc), trs: usize = <usize>k << 2, tps: usize = 4;
-        if (transA || mr < 4) {
-          packA(a, m, k, transA, i, mr, pc, kc, ap);
-          pa = ap; trs = 4; tps = 16;
-        }
-        for (let jb = 0; jb < nc; jb += 8) {
-          kernel4x8(pa, trs, tps, at(bp, jb * kc), kc, at(c, i * n + jc + jb), n, mr, min(8, nc - jb), tile, mode, at(bias, jc + jb));
-        }
-      }
+      packB(b, n, k, transB, pc, kc, 0, kc, jc, nc, bp);
+      rowsBlock(a, m, k, transA, pc, kc, bp, c, n, r0, r1, jc, nc, mode, bias, ap, tile);
+    }
+  }
+}
+
+/**
+ * Bytes of the shared packed op(B) of a product with this n and k: every k-block's panels,
+ * block [pc, pc + kc) at float offset pc·n₈ (n₈ = n rounded up to 8), its panel j at + j·kc.
+ * Threads that split a product by rows pack it once, together, instead of once each.
+ */
+export function packedBBytes(n: i32, k: i32): i32 {
+  return k * ((n + 7) & ~7) * 4;
+}
+
+/**
+ * Packs rows [q0, q1) of op(B) (all columns) into the shared layout at `bp`: the part of every
+ * k-block that falls in that range.
+ */
+export function packBShared(b: usize, n: i32, k: i32, flags: i32, q0: i32, q1: i32, bp: usize): void {
+  const transB = (flags & 2) != 0, n8 = (n + 7) & ~7, kstep = kStep(k);
+  for (let pc = 0; pc < k; pc += kstep) {
+    const kc = min(kstep, k - pc);
+    const p0 = max(q0, pc) - pc, p1 = min(q1, pc + kc) - pc;
+    if (p0 < p1) packB(b, n, k, transB, pc, kc, p0, p1, 0, n, at(bp, pc * n8));
+  }
+}
+
+/** Rows [r0, r1) of C = op(A)·op(B) (+ bias), as `matmul`, with op(B) packed at `bp` by packBShared. */
+export function matmulPacked(a: usize, bp: usize, c: usize, bias: usize, m: i32, n: i32, k: i32,
+  flags: i32, r0: i32, r1: i32, scratch: usize): void {
+  const transA = (flags & 1) != 0, accumulate = (flags & 4) != 0;
+  if (n <= 0) return;
+  const direct = !accumulate && k > 0;
+  if (!direct) prefill(c, bias, n, accumulate, r0, r1, 0, n);
+  const ap = at(scratch, KC * NC), tile = at(ap, KC * 4);
+  const n8 = (n + 7) & ~7, kstep = kStep(k);
+  for (let pc = 0; pc < k; pc += kstep) {
+    const kc = min(kstep, k - pc);
+    const mode = direct && pc == 0 ? (bias != 0 ? 2 : 1) : 0;
+    for (let jc = 0; jc < n; jc += NC) {
+      rowsBlock(a, m, k, transA, pc, kc, at(bp, pc * n8 + jc * kc), c, n, r0, r1, jc, min(NC, n - jc), mode, bias, ap, tile);
     }
   }
 }
