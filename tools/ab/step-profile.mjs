@@ -1,6 +1,6 @@
 // Where an MNIST MLP step spends its time, per kernel (matmuls by shape), and how the same matmuls
 // run hot in a loop in the same process: the gap is what the step's cold caches and hand-offs cost.
-//   npm run build && node --experimental-wasm-relaxed-simd tools/ab/step-profile.mjs [--threads 1|2] [--steps 300]
+//   npm run build && node --experimental-wasm-relaxed-simd tools/ab/step-profile.mjs [--threads 1|2] [--steps 300] [--workload mlp|cs231n]
 const nb = await import('../../dist/index.js');
 const argv = process.argv.slice(2);
 const opt = (n, d) => (argv.includes(`--${n}`) ? argv[argv.indexOf(`--${n}`) + 1] : d);
@@ -25,18 +25,31 @@ for (const name of Object.keys(be)) {
   };
 }
 nb.manualSeed(0);
-const train = nb.loadMnist({ split: 'train', dtype: 'uint8' });
-const model = nb.mlp([784, 256, 128, 10]);
-const optim = new nb.Adam(model.parameters(), { lr: 1e-3 });
-const loader = new nb.DataLoader(new nb.TensorDataset(train.images, train.labels), { batchSize: 128, shuffle: true, seed: 0, transform: ([x, y]) => [x.float().div(255), y] });
 const steps = Number(opt('steps', '300'));
-let i = 0;
-const t0 = performance.now();
 let tOn = 0;
-for (const [x, y] of loader) {
-  if (i === 50) { on = true; tOn = performance.now(); }
-  nb.trainStep(model, nb.crossEntropy, optim, x, y);
-  if (++i === 50 + steps) break;
+if (opt('workload', 'mlp') === 'cs231n') {
+  // the notes' 2-layer net (bench/workloads.ts cs231n)
+  const x = nb.randn([64, 1000]), y = nb.randn([64, 10]);
+  const w1 = nb.randn([1000, 100], { requiresGrad: true }), w2 = nb.randn([100, 10], { requiresGrad: true });
+  const sgd = new nb.SGD([w1, w2], { lr: 1e-4 });
+  for (let i = 0; i < 50 + steps; i++) {
+    if (i === 50) { on = true; tOn = performance.now(); }
+    const loss = x.matmul(w1).sigmoid().matmul(w2).sub(y).pow(2).sum();
+    loss.backward();
+    sgd.step();
+    sgd.zeroGrad();
+  }
+} else {
+  const train = nb.loadMnist({ split: 'train', dtype: 'uint8' });
+  const model = nb.mlp([784, 256, 128, 10]);
+  const optim = new nb.Adam(model.parameters(), { lr: 1e-3 });
+  const loader = new nb.DataLoader(new nb.TensorDataset(train.images, train.labels), { batchSize: 128, shuffle: true, seed: 0, transform: ([x, y]) => [x.float().div(255), y] });
+  let i = 0;
+  for (const [x, y] of loader) {
+    if (i === 50) { on = true; tOn = performance.now(); }
+    nb.trainStep(model, nb.crossEntropy, optim, x, y);
+    if (++i === 50 + steps) break;
+  }
 }
 const wall = performance.now() - tOn;
 on = false;
