@@ -20,8 +20,9 @@ export interface ConformanceCase {
   run(backend: Backend): void;
 }
 
-export function runConformance({ backend, skip = [], label }: { backend: Backend; skip?: Skip[]; label?: string }): void {
-  const cases = [...elementwiseCases(), ...otherCases()];
+/** Runs every case against `backend` (`only`: just these kernel families). */
+export function runConformance({ backend, skip = [], label, only }: { backend: Backend; skip?: Skip[]; label?: string; only?: string[] }): void {
+  const cases = [...elementwiseCases(), ...otherCases()].filter((c) => !only || only.includes(c.kernel));
   describe(`conformance: ${label ?? backend.name} vs js`, () => {
     for (const c of cases) {
       const s = skip.find((k) => k.kernel === c.kernel || k.kernel === `${c.kernel}:${c.name}`);

@@ -12,6 +12,13 @@ const SMALL_PARALLEL = { parallelMinWork: 4096, parallelMinElements: 256, parall
 
 runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-simd-1' }), label: 'wasm simd, 1 thread' });
 runConformance({ backend: createWasmBackendSync({ variant: 'simd', threads: 2, name: 'wasm-simd-2', ...SMALL_PARALLEL }), label: 'wasm simd, 2 threads' });
+// the pool's two matmul splits on every shape (the automatic choice uses each on some shapes only)
+for (const split of ['rows', 'columns'] as const) {
+  runConformance({
+    backend: createWasmBackendSync({ variant: 'simd', threads: 2, name: `wasm-simd-2-${split}`, ...SMALL_PARALLEL, parallelSplit: split }),
+    label: `wasm simd, 2 threads, matmuls split by ${split}`, only: ['matmul'],
+  });
+}
 runConformance({
   backend: createWasmBackendSync({ variant: 'simd', threads: 1, name: 'wasm-evict', budget: 4096 }),
   label: 'wasm simd, 4 KiB eviction budget',

@@ -17,8 +17,10 @@ export interface WasmOptions extends LoadOptions, WasmBackendOptions {
   /** Smallest matmul (m·n·k) and element-wise op (elements) split over threads (tests lower them). */
   parallelMinWork?: number;
   parallelMinElements?: number;
-  /** Smallest chunk (MACs) of a column-split matmul (tests lower it so every thread claims many). */
+  /** Smallest chunk (MACs) of a split matmul (tests lower it so every thread claims many). */
   parallelMinChunk?: number;
+  /** Split every matmul by rows (over a shared packed B) or by columns instead of by shape (tests). */
+  parallelSplit?: 'auto' | 'rows' | 'columns';
 }
 
 type NodeProcess = { getBuiltinModule?: (id: string) => unknown };
@@ -46,6 +48,7 @@ function build(loaded: LoadedModule, opts: WasmOptions): WasmBackend {
     if (opts.parallelMinWork !== undefined) pool.minWork = opts.parallelMinWork;
     if (opts.parallelMinElements !== undefined) pool.minElements = opts.parallelMinElements;
     if (opts.parallelMinChunk !== undefined) pool.minChunkWork = opts.parallelMinChunk;
+    if (opts.parallelSplit !== undefined) pool.split = opts.parallelSplit;
     starting.set(b, pool.started);
     b.attachPool(pool);
   }

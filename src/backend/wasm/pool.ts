@@ -48,6 +48,8 @@ export class WorkerPool {
   private packedBytes = 0;
   /** Largest shared packed B (bytes); larger products split by columns, each thread packing its own. */
   maxPackedBytes = 1 << 24;
+  /** How matmuls are split: by the rule in `matmul` ('auto'), or always one way (tests). */
+  split: 'auto' | 'rows' | 'columns' = 'auto';
   /**
    * Smallest chunk of a matmul, in MACs: chunks are handed out by guided self-scheduling, and
    * neither kind repacks B (a row chunk reads the shared packed B, a column chunk packs only its
@@ -210,7 +212,8 @@ export class WorkerPool {
     const T = this.threads, ex = this.ex, I = this.I, counter = this.counter, scratch = this.scratch[0];
     const rt = Math.ceil(m / 4), ct = Math.ceil(n / 8), div = 2 * T;
     const bytes = ex.packedBBytes(n, k);
-    const byRows = rt >= 4 * T && bytes <= this.maxPackedBytes && ((flags & 1) !== 0 || ct < 4 * T);
+    const auto = rt >= 4 * T && ((flags & 1) !== 0 || ct < 4 * T);
+    const byRows = bytes <= this.maxPackedBytes && (this.split === 'auto' ? auto : this.split === 'rows');
     const tiles = byRows ? rt : ct;
     // at most ⌈tiles/T⌉, so a product just above minWork still gives every thread a chunk
     const minTiles = Math.max(1, Math.min(Math.ceil(tiles / T), Math.ceil(this.minChunkWork / ((byRows ? 4 * n : 8 * m) * k))));
