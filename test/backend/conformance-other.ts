@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { DType } from '../../src/core/dtype.js';
 import { jsBackend } from '../../src/backend/js/js-backend.js';
 import type { MatmulParams, ReduceOp } from '../../src/backend/kernels.js';
+import { sparseProducts } from '../../src/backend/wasm/sparse-matmul.js';
 import type { ConformanceCase } from './conformance.js';
 import { MATMUL_TOL, SIZES, data, expectClose, out, pair, rand } from './conformance-helpers.js';
 
@@ -72,6 +73,44 @@ export function otherCases(): ConformanceCase[] {
             }
           }
         }
+      },
+    },
+    {
+      kernel: 'matmul', name: 'a mostly-zero operand (sparse path), non-finite values, every transpose',
+      run(backend) {
+        const before = sparseProducts();
+        let expectSparse = 0;
+        // density 0.15 with −0s; the wasm backend computes these from the nonzeros
+        const sparse = (n: number) => {
+          const a = data(n, 'float32');
+          for (let i = 0; i < n; i++) if (rand(0, 1) > 0.15) a[i] = i % 5 === 0 ? -0 : 0;
+          return a;
+        };
+        for (const [m, k, n, which] of [[128, 200, 40, 'A'], [40, 160, 130, 'B'], [65, 300, 70, 'A'], [33, 512, 97, 'B']] as [number, number, number, string][]) {
+          for (const [transA, transB, bias, accumulate] of [
+            [false, false, true, false], [true, false, false, true], [false, true, true, true], [true, true, false, false],
+          ] as boolean[][]) {
+            // clean, a NaN in the sparse operand, an Inf / a NaN in the dense one (dense path)
+            for (const poison of ['none', 'sparse NaN', 'dense Inf', 'dense NaN']) {
+              const av = which === 'A' ? sparse(m * k) : data(m * k, 'float32', { lo: -1, hi: 1 });
+              const bv = which === 'B' ? sparse(k * n) : data(k * n, 'float32', { lo: -1, hi: 1 });
+              const [sp, de] = which === 'A' ? [av, bv] : [bv, av];
+              if (poison === 'sparse NaN') sp[sp.findIndex((v) => v !== 0)] = NaN;
+              if (poison === 'dense Inf') de[7] = Infinity;
+              if (poison === 'dense NaN') de[de.length - 1] = NaN;
+              const useBias = bias && which === 'A';
+              const p: MatmulParams = { batch: 1, m, n, k, transA, transB, aBatchStride: 0, bBatchStride: 0, accumulate };
+              const a = pair(backend, av), b = pair(backend, bv), o = out(backend, 'float32', m * n);
+              const bi = useBias ? pair(backend, data(n, 'float32')) : null;
+              jsBackend.matmul(a.js, b.js, o.js, { ...p, bias: bi?.js });
+              backend.matmul(a.b, b.b, o.b, { ...p, bias: bi?.b });
+              expectClose(backend, o, `sparse ${which} m=${m} k=${k} n=${n} ${JSON.stringify({ transA, transB, useBias, accumulate, poison })}`, MATMUL_TOL);
+              if (poison === 'none' || poison === 'sparse NaN') expectSparse++;
+            }
+          }
+        }
+        // the wasm backends must have taken the sparse path for every clean case (not silently dense)
+        if (backend.name.startsWith('wasm')) assert.equal(sparseProducts() - before, expectSparse, 'products computed sparse');
       },
     },
     {

@@ -168,12 +168,13 @@ export function matmulArray(a: TypedArray, b: TypedArray, out: TypedArray, p: Ma
         }
       }
     } else if (!transB) {
-      // A·B (i-k-j) and Aᵀ·B (k-i-j): acc[i, :] += A[i, q]·B[q, :]
+      // A·B (i-k-j) and Aᵀ·B (k-i-j): acc[i, :] += A[i, q]·B[q, :]. A zero A[i, q] is not
+      // skipped: 0·Inf and 0·NaN are NaN, as in PyTorch (torch.mm([[0, 1]], [[inf, 2], [1, 1]])
+      // is [[nan, 1]]); skipping them hid a NaN the other backends and PyTorch report
       for (let q = 0; q < k; q++) {
         const br = bo + q * n;
         for (let i = 0; i < m; i++) {
           const av = transA ? a[ao + q * m + i] : a[ao + i * k + q];
-          if (av === 0) continue;
           const r = i * n;
           for (let j = 0; j < n; j++) acc[r + j] += av * b[br + j];
         }

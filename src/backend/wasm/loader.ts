@@ -30,6 +30,19 @@ export interface KernelExports {
   /** Rows [r0, r1) of C with op(B) already packed at bp by packBShared. */
   matmulPacked(a: number, bp: number, c: number, bias: number, m: number, n: number, k: number,
     flags: number, r0: number, r1: number, scratch: number): void;
+  /** Nonzero elements of x[0:n]; 1 if x[0:n] is all finite (as/sparse.ts). */
+  countNonzero(x: number, n: number): number;
+  allFinite(x: number, n: number): number;
+  /** Lists of the nonzeros of x [rows, cols] per row (3 elements of slack in idx and val). */
+  toCsr(x: number, rows: number, cols: number, ptr: number, idx: number, val: number): void;
+  /** Rows [r0, r1), columns [c0, c1) of a sparse × dense product; out[r, c] at out + 4·(r·rs + c·cs). */
+  spmmRows(ptr: number, idx: number, val: number, r0: number, r1: number, d: number, ldd: number, c0: number, c1: number,
+    out: number, rs: number, cs: number, bias: number, accumulate: number): void;
+  /** Columns [c0, c1) of a sparse product, after transposing that slice of tsrc into d (tsrc ≠ 0); 1 if finite. */
+  spmmSlice(ptr: number, idx: number, val: number, rows: number, d: number, width: number, c0: number, c1: number,
+    out: number, transposedOut: number, bias: number, accumulate: number, tsrc: number, k: number): number;
+  /** Rows [r0, r1) of src [rows, cols] transposed into dst [cols, rows]; 1 if they are all finite. */
+  transposeRows(src: number, rows: number, cols: number, dst: number, r0: number, r1: number): number;
   adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number,
     beta2: number, eps: number, lambda: number, c1: number, c2: number): void;
   sgdStep(theta: number, grad: number, buf: number, n: number, lr: number, mu: number,

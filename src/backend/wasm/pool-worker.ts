@@ -10,7 +10,7 @@
 export function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; workers: number; spinMs: number; ready?: () => void }) {
   const inst = new WebAssembly.Instance(init.module, { env: { memory: init.memory } });
   init.ready?.();
-  const ex = inst.exports as unknown as Record<string, (...a: number[]) => void>;
+  const ex = inst.exports as unknown as Record<string, (...a: number[]) => number>;
   const commands = [ex.matmul, ex.unary, ex.binaryRow];
   // the slots of every worker, then the shared counters of chunked commands (next chunk; for
   // cmd 5 also: packing tasks done, next row tile)
@@ -60,6 +60,23 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
         const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
         if (Atomics.compareExchange(I, counter + 2, p, q) !== p) continue;
         ex.matmulPacked(I[base + 3], bp, I[base + 5], I[base + 6], m, n, k, fl, p * 4, Math.min(m, q * 4), I[base + 14]);
+      }
+    } else if (cmd === 6) {
+      // column slices of a sparse product (WorkerPool.spmmSlices): args ptr idx val rows d width
+      // out transposedOut bias acc tsrc k tasks; slice t is columns 8·⌊w₈·t/P⌋ to 8·⌊w₈·(t+1)/P⌋;
+      // a non-finite transposed slice clears the word after the counter
+      const width = I[base + 8], P = I[base + 15], w8 = Math.ceil(width / 8);
+      for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
+        const c0 = 8 * Math.floor((w8 * t) / P), c1 = Math.min(width, 8 * Math.floor((w8 * (t + 1)) / P));
+        if (ex.spmmSlice(I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], width, c0, c1, I[base + 9],
+          I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14]) === 0) Atomics.store(I, counter + 1, 0);
+      }
+    } else if (cmd === 7) {
+      // transpose (WorkerPool.transpose): args src rows cols dst; 16-row blocks from the counter,
+      // the finite flag and-ed into the word after it
+      const rows = I[base + 4], blocks = Math.ceil(rows / 16);
+      for (let t = Atomics.add(I, counter, 1); t < blocks; t = Atomics.add(I, counter, 1)) {
+        if (ex.transposeRows(I[base + 3], rows, I[base + 5], I[base + 6], 16 * t, Math.min(rows, 16 * t + 16)) === 0) Atomics.store(I, counter + 1, 0);
       }
     } else if (cmd === 4) {
       // chunked Adam: args theta grad m v n chunks, then (float) lr β₁ β₂ ε λ c₁ c₂; chunk i covers

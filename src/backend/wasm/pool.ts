@@ -144,6 +144,12 @@ export class WorkerPool {
     if (Atomics.load(I, b + 16) !== 0) Atomics.notify(I, b, 1);
   }
 
+  /** Posts command `cmd` with `args` to every worker; returns the bit mask of workers posted to. */
+  private postAll(seq: number, cmd: number, args: readonly number[]): number {
+    for (let w = 0; w < this.workers.length; w++) this.post(w, seq, cmd, args);
+    return (1 << this.workers.length) - 1;
+  }
+
   /**
    * Waits for the workers in bit mask `used` to finish `seq`: spins, then (where the calling
    * thread may block, as in Node) sleeps on the done word, so an oversubscribed machine does not
@@ -226,21 +232,12 @@ export class WorkerPool {
     Atomics.store(I, counter, 0);
     Atomics.store(I, counter + 1, 0);
     Atomics.store(I, counter + 2, 0);
+    // worker args: a b c bias m n k flags, then (rows) bp P minTiles / (columns) _ tiles minTiles, then scratch div
+    const args = [a, b, c, bias, m, n, k, flags, byRows ? bp : 1, byRows ? P : tiles, minTiles, 0, div];
     let used = 0;
     for (let w = 0; w < this.workers.length; w++) {
-      const base = w * SLOT;
-      I[base + 3] = a; I[base + 4] = b; I[base + 5] = c; I[base + 6] = bias;
-      I[base + 7] = m; I[base + 8] = n; I[base + 9] = k; I[base + 10] = flags;
-      if (byRows) {
-        I[base + 2] = 5;
-        I[base + 11] = bp; I[base + 12] = P; I[base + 13] = minTiles;
-      } else {
-        I[base + 2] = 3;
-        I[base + 11] = 1; I[base + 12] = tiles; I[base + 13] = minTiles;
-      }
-      I[base + 14] = this.scratch[w + 1]; I[base + 15] = div;
-      Atomics.store(I, base, seq);
-      if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
+      args[11] = this.scratch[w + 1];
+      this.post(w, seq, byRows ? 5 : 3, args);
       used |= 1 << w;
     }
     if (byRows) {
@@ -273,6 +270,44 @@ export class WorkerPool {
       this.packed = this.mem.alloc.alloc(this.packedBytes, true, null);
     }
     return this.packed.ptr;
+  }
+
+  /**
+   * A sparse product in column slices (as/sparse.ts spmmSlice, same arguments), 2T slices taken
+   * from the shared counter: each thread transposes the slice of the dense operand it then reads
+   * (tsrc ≠ 0), so no thread reads what another one wrote. Returns 1 if every transposed slice
+   * was finite.
+   */
+  spmmSlices(ptr: number, idx: number, val: number, rows: number, d: number, width: number, out: number,
+    transposedOut: number, bias: number, acc: number, tsrc: number, k: number): number {
+    const I = this.I, counter = this.counter, P = 2 * this.threads, w8 = Math.ceil(width / 8);
+    const seq = this.nextSeq();
+    Atomics.store(I, counter, 0);
+    Atomics.store(I, counter + 1, 1);
+    const used = this.postAll(seq, 6, [ptr, idx, val, rows, d, width, out, transposedOut, bias, acc, tsrc, k, P]);
+    for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
+      const c0 = 8 * Math.floor((w8 * t) / P), c1 = Math.min(width, 8 * Math.floor((w8 * (t + 1)) / P));
+      if (this.ex.spmmSlice(ptr, idx, val, rows, d, width, c0, c1, out, transposedOut, bias, acc, tsrc, k) === 0) Atomics.store(I, counter + 1, 0);
+    }
+    this.takeBack(used, seq);
+    return Atomics.load(I, counter + 1);
+  }
+
+  /**
+   * dst [cols, rows] = transpose of src [rows, cols] in 16-row blocks over the threads; returns
+   * 1 if src is all finite (as/sparse.ts transposeRows).
+   */
+  transpose(src: number, rows: number, cols: number, dst: number): number {
+    const I = this.I, counter = this.counter, blocks = Math.ceil(rows / 16);
+    const seq = this.nextSeq();
+    Atomics.store(I, counter, 0);
+    Atomics.store(I, counter + 1, 1);
+    const used = this.postAll(seq, 7, [src, rows, cols, dst]);
+    for (let t = Atomics.add(I, counter, 1); t < blocks; t = Atomics.add(I, counter, 1)) {
+      if (this.ex.transposeRows(src, rows, cols, dst, 16 * t, Math.min(rows, 16 * t + 16)) === 0) Atomics.store(I, counter + 1, 0);
+    }
+    this.takeBack(used, seq);
+    return Atomics.load(I, counter + 1);
   }
 
   /**

@@ -9,6 +9,7 @@ import type { MemoryStats } from './allocator.js';
 import { BINARY_IDS, UNARY_IDS, recordFallback } from './coverage.js';
 import { createMemory, instantiate, type KernelExports, type LoadedModule } from './loader.js';
 import type { WorkerPool } from './pool.js';
+import { sparseMatmul } from './sparse-matmul.js';
 import { MAX_RANK, WasmMemory } from './wasm-storage.js';
 
 export interface WasmBackendOptions {
@@ -167,6 +168,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
         const { m, n, k } = p;
         for (let t = 0; t < p.batch; t++) {
           const a0 = pa + t * p.aBatchStride * 4, b0 = pb + t * p.bBatchStride * 4, c0 = po + t * m * n * 4;
+          if (sparseMatmul(ex, alloc, pool, a0, b0, c0, pbias, p)) continue;
           const flags = (p.transA ? 1 : 0) | (p.transB ? 2 : 0) | (p.accumulate ? 4 : 0);
           if (pool !== null && pool.wantsMatmul(m, n, k)) pool.matmul(a0, b0, c0, pbias, m, n, k, flags);
           else ex.matmul(a0, b0, c0, pbias, m, n, k, flags, 0, m, 0, n, scratch);

@@ -1,0 +1,244 @@
+// Products with a mostly-zero operand (an MNIST batch is 81 % zeros): the nonzeros are listed
+// (CSR: per row, column indices and values), and each output row is Σ over that row's nonzeros
+// of value × a row of the dense operand D, 32 columns (8 f32x4 accumulators) at a time. Per
+// useful multiply-add this runs at about the dense kernel's rate, so the product costs about its
+// density. The caller (wasm-backend.ts) takes this path only when it computes the same result
+// as the dense product: the skipped terms are 0 × d, which is 0 unless d is ±Inf or NaN, so D
+// must be all finite.
+
+import { madd } from './simd-math';
+
+// @ts-ignore: decorator
+@inline function at(p: usize, i: i32): usize {
+  return p + (<usize>i << 2);
+}
+
+/** Nonzero elements of x[0:n] (NaN counts as nonzero). */
+export function countNonzero(x: usize, n: i32): i32 {
+  const zero = f32x4.splat(0);
+  // per lane: −1 for every zero element (the compare mask), summed as integers
+  let z0 = i32x4.splat(0), z1 = z0;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    z0 = i32x4.add(z0, f32x4.eq(v128.load(at(x, i)), zero));
+    z1 = i32x4.add(z1, f32x4.eq(v128.load(at(x, i), 16), zero));
+  }
+  const z = i32x4.add(z0, z1);
+  let cnt = i + i32x4.extract_lane(z, 0) + i32x4.extract_lane(z, 1) + i32x4.extract_lane(z, 2) + i32x4.extract_lane(z, 3);
+  for (; i < n; i++) if (load<f32>(at(x, i)) != 0) cnt++;
+  return cnt;
+}
+
+/** 1 if every element of x[0:n] is finite, else 0. */
+export function allFinite(x: usize, n: i32): i32 {
+  // x − x is 0 for a finite x and NaN for ±Inf and NaN; NaN ≠ NaN
+  let acc = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const v = v128.load(at(x, i));
+    acc = f32x4.add(acc, f32x4.sub(v, v));
+  }
+  let s: f32 = f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3);
+  for (; i < n; i++) {
+    const v = load<f32>(at(x, i));
+    s += v - v;
+  }
+  return s == 0 ? 1 : 0;
+}
+
+/** Swizzle masks that move the lanes set in a 4-bit mask to the front (16 bytes per mask). */
+const COMPACT = memory.data<u8>([
+  128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  4, 5, 6, 7, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 128, 128, 128, 128, 128, 128, 128, 128,
+  8, 9, 10, 11, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 8, 9, 10, 11, 128, 128, 128, 128, 128, 128, 128, 128,
+  4, 5, 6, 7, 8, 9, 10, 11, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 128, 128, 128, 128,
+  12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128,
+  4, 5, 6, 7, 12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 12, 13, 14, 15, 128, 128, 128, 128,
+  8, 9, 10, 11, 12, 13, 14, 15, 128, 128, 128, 128, 128, 128, 128, 128,
+  0, 1, 2, 3, 8, 9, 10, 11, 12, 13, 14, 15, 128, 128, 128, 128,
+  4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 128, 128, 128, 128,
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+], 16);
+const LANES = memory.data<i32>([0, 1, 2, 3], 16);
+
+/**
+ * Lists the nonzeros of x [rows, cols] (row stride cols) per row: ptr[rows + 1], idx (column)
+ * and val; idx and val need 3 elements of slack past the last nonzero. Four elements at a time,
+ * without a branch per element: the nonzero lanes are moved to the front with a swizzle chosen by
+ * their bit mask and stored as a whole vector; a group of zeros costs one compare.
+ */
+export function toCsr(x: usize, rows: i32, cols: i32, ptr: usize, idx: usize, val: usize): void {
+  const zero = f32x4.splat(0), lanes = v128.load(LANES);
+  const c4 = cols & ~3;
+  let cnt = 0;
+  for (let r = 0; r < rows; r++) {
+    store<i32>(at(ptr, r), cnt);
+    const row = at(x, r * cols);
+    for (let c = 0; c < c4; c += 4) {
+      const v = v128.load(at(row, c));
+      const mask = i32x4.bitmask(v128.not(f32x4.eq(v, zero)));
+      if (mask == 0) continue;
+      const sh = v128.load(COMPACT + (<usize>mask << 4));
+      v128.store(at(val, cnt), i8x16.swizzle(v, sh));
+      v128.store(at(idx, cnt), i8x16.swizzle(i32x4.add(i32x4.splat(c), lanes), sh));
+      cnt += <i32>popcnt(mask);
+    }
+    for (let c = c4; c < cols; c++) {
+      const v = load<f32>(at(row, c));
+      if (v != 0) { store<i32>(at(idx, cnt), c); store<f32>(at(val, cnt), v); cnt++; }
+    }
+  }
+  store<i32>(at(ptr, rows), cnt);
+}
+
+/**
+ * out[r, c0:c1] (+)= Σ_{j ∈ row r} val[j] · d[idx[j], c0:c1] (+ bias[c0:c1]) for r in [r0, r1):
+ * d has row stride ldd floats; out[r, c] is at out + 4·(r·rs + c·cs) (cs = 1: rows stored
+ * contiguously; cs > 1: the output transposed). accumulate keeps out's contents; bias = 0: none.
+ * 24 columns at a time (6 accumulators): with 8, V8 loads all 8 rows of d before the first
+ * multiply-add, runs out of its 15 vector registers and keeps an accumulator on the stack, a
+ * store-to-load chain per nonzero that halved the speed (measured 23.5 useful GFLOP/s).
+ */
+export function spmmRows(ptr: usize, idx: usize, val: usize, r0: i32, r1: i32, d: usize, ldd: i32, c0: i32, c1: i32,
+  out: usize, rs: i32, cs: i32, bias: usize, accumulate: i32): void {
+  // column blocks outside, rows inside: a block's slab of d (k × 24 floats, 75 KB at k = 784) is
+  // read by every row while it is in L1 (rows outside read all of d, from L2, for each row)
+  const ld = <usize>ldd << 2;
+  let cb = c0;
+  for (; cb + 24 <= c1; cb += 24) {
+    const dc = at(d, cb);
+    for (let r = r0; r < r1; r++) {
+      const j0 = load<i32>(at(ptr, r)), j1 = load<i32>(at(ptr, r + 1));
+      let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
+      for (let j = j0; j < j1; j++) {
+        const v = v128.load32_splat(at(val, j));
+        const q = dc + <usize>load<i32>(at(idx, j)) * ld;
+        a0 = madd(v, v128.load(q), a0); a1 = madd(v, v128.load(q, 16), a1); a2 = madd(v, v128.load(q, 32), a2);
+        a3 = madd(v, v128.load(q, 48), a3); a4 = madd(v, v128.load(q, 64), a4); a5 = madd(v, v128.load(q, 80), a5);
+      }
+      const o = at(out, r * rs);
+      emit(o, cb, cs, bias, accumulate, a0); emit(o, cb + 4, cs, bias, accumulate, a1);
+      emit(o, cb + 8, cs, bias, accumulate, a2); emit(o, cb + 12, cs, bias, accumulate, a3);
+      emit(o, cb + 16, cs, bias, accumulate, a4); emit(o, cb + 20, cs, bias, accumulate, a5);
+    }
+  }
+  for (; cb + 8 <= c1; cb += 8) {
+    const dc = at(d, cb);
+    for (let r = r0; r < r1; r++) {
+      const j0 = load<i32>(at(ptr, r)), j1 = load<i32>(at(ptr, r + 1));
+      let a0 = f32x4.splat(0), a1 = a0;
+      for (let j = j0; j < j1; j++) {
+        const v = v128.load32_splat(at(val, j));
+        const q = dc + <usize>load<i32>(at(idx, j)) * ld;
+        a0 = madd(v, v128.load(q), a0); a1 = madd(v, v128.load(q, 16), a1);
+      }
+      const o = at(out, r * rs);
+      emit(o, cb, cs, bias, accumulate, a0); emit(o, cb + 4, cs, bias, accumulate, a1);
+    }
+  }
+  // the last (c1 − c0) mod 8 columns, one at a time
+  for (let r = r0; r < r1; r++) {
+    const j0 = load<i32>(at(ptr, r)), j1 = load<i32>(at(ptr, r + 1));
+    const o = at(out, r * rs);
+    for (let c = cb; c < c1; c++) {
+      let s: f32 = 0;
+      for (let j = j0; j < j1; j++) s += load<f32>(at(val, j)) * load<f32>(at(d, load<i32>(at(idx, j)) * ldd + c));
+      if (bias != 0) s += load<f32>(at(bias, c));
+      const q = at(o, c * cs);
+      store<f32>(q, accumulate != 0 ? load<f32>(q) + s : s);
+    }
+  }
+}
+
+/**
+ * One column slice [c0, c1) of a sparse product (a task of the pool): when `tsrc` ≠ 0, first the
+ * slice of d = tsrc [width, k] transposed (d is [k, width]: rows c0..c1 of tsrc), so the thread
+ * reads only the part of d it wrote itself; then out[0:rows, c0:c1] as spmmRows (rs, cs from
+ * `transposedOut`). Returns 1 if the transposed slice is all finite (1 without a transpose).
+ */
+export function spmmSlice(ptr: usize, idx: usize, val: usize, rows: i32, d: usize, width: i32, c0: i32, c1: i32,
+  out: usize, transposedOut: i32, bias: usize, accumulate: i32, tsrc: usize, k: i32): i32 {
+  const finite = tsrc != 0 ? transposeRows(tsrc, width, k, d, c0, c1) : 1;
+  spmmRows(ptr, idx, val, 0, rows, d, width, c0, c1, out, transposedOut != 0 ? 1 : width, transposedOut != 0 ? rows : 1, bias, accumulate);
+  return finite;
+}
+
+/** Writes 4 output columns c.. of one row (plus bias, plus the old contents if accumulating). */
+// @ts-ignore: decorator
+@inline function emit(o: usize, c: i32, cs: i32, bias: usize, accumulate: i32, v: v128): void {
+  if (bias != 0) v = f32x4.add(v, v128.load(at(bias, c)));
+  if (cs == 1) {
+    const q = at(o, c);
+    v128.store(q, accumulate != 0 ? f32x4.add(v, v128.load(q)) : v);
+    return;
+  }
+  const q = at(o, c * cs), step = <usize>cs << 2;
+  if (accumulate != 0) {
+    store<f32>(q, load<f32>(q) + f32x4.extract_lane(v, 0));
+    store<f32>(q + step, load<f32>(q + step) + f32x4.extract_lane(v, 1));
+    store<f32>(q + 2 * step, load<f32>(q + 2 * step) + f32x4.extract_lane(v, 2));
+    store<f32>(q + 3 * step, load<f32>(q + 3 * step) + f32x4.extract_lane(v, 3));
+  } else {
+    store<f32>(q, f32x4.extract_lane(v, 0));
+    store<f32>(q + step, f32x4.extract_lane(v, 1));
+    store<f32>(q + 2 * step, f32x4.extract_lane(v, 2));
+    store<f32>(q + 3 * step, f32x4.extract_lane(v, 3));
+  }
+}
+
+/**
+ * Rows [r0, r1) of src [rows, cols] transposed into dst [cols, rows] (r0 a multiple of 4; the
+ * threads of a pool take 16-row blocks); returns 1 if those rows are all finite. 16×16 tiles of
+ * 4×4 register transposes, so each destination cache line is written whole while it is in L1
+ * (row by row was 2× slower).
+ */
+export function transposeRows(src: usize, rows: i32, cols: i32, dst: usize, r0: i32, r1: i32): i32 {
+  const r4 = r0 + ((r1 - r0) & ~3), c4 = cols & ~3;
+  const ls = <usize>cols << 2, lo = <usize>rows << 2;
+  // x − x is 0 for a finite x, NaN for ±Inf and NaN
+  let fin = f32x4.splat(0);
+  for (let rb = r0; rb < r4; rb += 16) {
+    const re = min(rb + 16, r4);
+    for (let cb = 0; cb < c4; cb += 16) {
+      const ce = min(cb + 16, c4);
+      for (let c = cb; c < ce; c += 4) {
+        for (let r = rb; r < re; r += 4) {
+          const s = at(src, r * cols + c);
+          const x0 = v128.load(s), x1 = v128.load(s + ls), x2 = v128.load(s + 2 * ls), x3 = v128.load(s + 3 * ls);
+          const sum = f32x4.add(f32x4.add(x0, x1), f32x4.add(x2, x3));
+          fin = f32x4.add(fin, f32x4.sub(sum, sum));
+          const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
+          const t2 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7), t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
+          const o = at(dst, c * rows + r);
+          v128.store(o, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
+          v128.store(o + lo, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
+          v128.store(o + 2 * lo, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
+          v128.store(o + 3 * lo, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
+        }
+      }
+    }
+  }
+  let s: f32 = f32x4.extract_lane(fin, 0) + f32x4.extract_lane(fin, 1) + f32x4.extract_lane(fin, 2) + f32x4.extract_lane(fin, 3);
+  // the edges: columns past c4 of the vector rows, then the last r1 − r4 rows
+  for (let r = r0; r < r4; r++) {
+    for (let c = c4; c < cols; c++) {
+      const v = load<f32>(at(src, r * cols + c));
+      s += v - v;
+      store<f32>(at(dst, c * rows + r), v);
+    }
+  }
+  for (let r = r4; r < r1; r++) {
+    for (let c = 0; c < cols; c++) {
+      const v = load<f32>(at(src, r * cols + c));
+      s += v - v;
+      store<f32>(at(dst, c * rows + r), v);
+    }
+  }
+  return s == 0 ? 1 : 0;
+}
