@@ -33,15 +33,11 @@ export interface KernelExports {
   /** Nonzero elements of x[0:n]; 1 if x[0:n] is all finite (as/sparse.ts). */
   countNonzero(x: number, n: number): number;
   allFinite(x: number, n: number): number;
-  /** Lists of the nonzeros of x [rows, cols] per row (3 elements of slack in idx and val). */
-  toCsr(x: number, rows: number, cols: number, ptr: number, idx: number, val: number): void;
-  /** Rows [r0, r1), columns [c0, c1) of a sparse × dense product; out[r, c] at out + 4·(r·rs + c·cs). */
-  spmmRows(ptr: number, idx: number, val: number, r0: number, r1: number, d: number, ldd: number, c0: number, c1: number,
-    out: number, rs: number, cs: number, bias: number, accumulate: number): void;
-  /** Columns [c0, c1) of a sparse product, after transposing that slice of tsrc into d (tsrc ≠ 0); 1 if finite. */
-  spmmSlice(ptr: number, idx: number, val: number, rows: number, d: number, width: number, c0: number, c1: number,
-    out: number, transposedOut: number, bias: number, accumulate: number, tsrc: number, k: number): number;
-  /** Rows [r0, r1) of src [rows, cols] transposed into dst [cols, rows]; 1 if they are all finite. */
+  /** Bytes of the lists of a sparse operand [rows, cols] listed by rows (byCols 0) or columns. */
+  listBytes(rows: number, cols: number, byCols: number): number;
+  /** Task t of a sparse product: t < P builds lists, t ≥ P computes column slice [c0, c1); 1 if finite. */
+  sparseTask(t: number, P: number, x: number, xr: number, xc: number, byCols: number, l: number, d: number, width: number,
+    c0: number, c1: number, out: number, flags: number, bias: number, tsrc: number): number;
   transposeRows(src: number, rows: number, cols: number, dst: number, r0: number, r1: number): number;
   adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number,
     beta2: number, eps: number, lambda: number, c1: number, c2: number): void;

@@ -1,6 +1,9 @@
 // The body of a worker of the pool (pool.ts), shipped as source text: it runs in a Node worker
 // (eval) or a browser worker (Blob URL), so it cannot import anything; the commands' chunk-claim
-// loops are mirrored in WorkerPool, which runs the same loops on the calling thread.
+// loops are mirrored in WorkerPool, which runs the same loops on the calling thread. Define no
+// function inside workerMain: a transpiler (tsx under the tests) may wrap it in a helper of its
+// own (esbuild's __name), which does not exist in the worker, and the worker dies at its first
+// command.
 //
 // Slot layout (ints, SLOT = 32 per worker): [command seq, done seq, command, up to 13 args],
 // 16 the worker's sleep flag, 17 the joiner's, 18 the claim word; after all slots, the shared
@@ -14,7 +17,7 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
   const commands = [ex.matmul, ex.unary, ex.binaryRow];
   // the slots of every worker, then the shared counters of chunked commands (next chunk; for
   // cmd 5 also: packing tasks done, next row tile)
-  const I = new Int32Array(init.memory.buffer, init.ctrl, init.workers * 32 + 3);
+  const I = new Int32Array(init.memory.buffer, init.ctrl, init.workers * 32 + 4);
   const F = new Float32Array(I.buffer, I.byteOffset, I.length);
   const base = init.slot * 32, counter = init.workers * 32;
   let seen = 0;
@@ -62,21 +65,22 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
         ex.matmulPacked(I[base + 3], bp, I[base + 5], I[base + 6], m, n, k, fl, p * 4, Math.min(m, q * 4), I[base + 14]);
       }
     } else if (cmd === 6) {
-      // column slices of a sparse product (WorkerPool.spmmSlices): args ptr idx val rows d width
-      // out transposedOut bias acc tsrc k tasks; slice t is columns 8·⌊w₈·t/P⌋ to 8·⌊w₈·(t+1)/P⌋;
-      // a non-finite transposed slice clears the word after the counter
-      const width = I[base + 8], P = I[base + 15], w8 = Math.ceil(width / 8);
+      // sparse product (WorkerPool.sparse): args x xr xc byCols l d width out flags bias tsrc P S:
+      // list tasks 0..P−1 from the counter, then, once all are done (the next word counts them),
+      // S column slices from the word after; a non-finite transposed slice clears the fourth word
+      // (no helper function here: a test runner's transpiler may wrap it in a helper of its own,
+      // which does not exist in the worker)
+      const P = I[base + 14], S = I[base + 15], width = I[base + 9], w24 = Math.floor(width / 24);
       for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
-        const c0 = 8 * Math.floor((w8 * t) / P), c1 = Math.min(width, 8 * Math.floor((w8 * (t + 1)) / P));
-        if (ex.spmmSlice(I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], width, c0, c1, I[base + 9],
-          I[base + 10], I[base + 11], I[base + 12], I[base + 13], I[base + 14]) === 0) Atomics.store(I, counter + 1, 0);
+        ex.sparseTask(t, P, I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8], width, 0, 0,
+          I[base + 10], I[base + 11], I[base + 12], I[base + 13]);
+        Atomics.add(I, counter + 1, 1);
       }
-    } else if (cmd === 7) {
-      // transpose (WorkerPool.transpose): args src rows cols dst; 16-row blocks from the counter,
-      // the finite flag and-ed into the word after it
-      const rows = I[base + 4], blocks = Math.ceil(rows / 16);
-      for (let t = Atomics.add(I, counter, 1); t < blocks; t = Atomics.add(I, counter, 1)) {
-        if (ex.transposeRows(I[base + 3], rows, I[base + 5], I[base + 6], 16 * t, Math.min(rows, 16 * t + 16)) === 0) Atomics.store(I, counter + 1, 0);
+      while (Atomics.load(I, counter + 1) < P);
+      for (let t = Atomics.add(I, counter + 2, 1); t < S; t = Atomics.add(I, counter + 2, 1)) {
+        const c0 = 24 * Math.floor((w24 * t) / S), c1 = t + 1 === S ? width : 24 * Math.floor((w24 * (t + 1)) / S);
+        if (ex.sparseTask(P + t, P, I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8], width, c0, c1,
+          I[base + 10], I[base + 11], I[base + 12], I[base + 13]) === 0) Atomics.store(I, counter + 3, 0);
       }
     } else if (cmd === 4) {
       // chunked Adam: args theta grad m v n chunks, then (float) lr β₁ β₂ ε λ c₁ c₂; chunk i covers

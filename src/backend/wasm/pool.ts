@@ -76,8 +76,8 @@ export class WorkerPool {
   ) {
     const n = threads - 1;
     this.ctrl = mem.alloc.alloc((SLOT * Math.max(n, 1) + 16) * 4, true, null).ptr;
-    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 3);
-    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 3);
+    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 4);
+    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 4);
     this.counter = SLOT * n;
     for (let t = 0; t < threads; t++) this.scratch.push(mem.alloc.alloc(ex.scratchBytes(), true, null).ptr);
   }
@@ -142,6 +142,23 @@ export class WorkerPool {
     for (let i = 0; i < args.length; i++) I[b + 3 + i] = args[i];
     Atomics.store(I, b, seq);
     if (Atomics.load(I, b + 16) !== 0) Atomics.notify(I, b, 1);
+  }
+
+  /**
+   * Spins until word `i` reaches `n` (the tasks before a barrier are done). A worker that died in
+   * a task would leave it short forever: after 10 s without progress this throws instead.
+   */
+  private awaitCount(i: number, n: number): void {
+    const I = this.I;
+    let spins = 0, last = Atomics.load(I, i), t0 = 0;
+    for (let v = last; v < n; v = Atomics.load(I, i)) {
+      if ((++spins & 4095) !== 0) continue;
+      if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
+      else if (performance.now() - t0 > 10_000) {
+        throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
+          'a worker thread failed; create the backend again, or with { threads: 1 }');
+      }
+    }
   }
 
   /** Posts command `cmd` with `args` to every worker; returns the bit mask of workers posted to. */
@@ -246,7 +263,7 @@ export class WorkerPool {
         ex.packBShared(b, n, k, flags, Math.floor((k * t) / (4 * P)) * 4, t + 1 === P ? k : Math.floor((k * (t + 1)) / (4 * P)) * 4, bp);
         Atomics.add(I, counter + 1, 1);
       }
-      while (Atomics.load(I, counter + 1) < P);
+      this.awaitCount(counter + 1, P);
       for (let p = Atomics.load(I, counter + 2); p < tiles; p = Atomics.load(I, counter + 2)) {
         const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
         if (Atomics.compareExchange(I, counter + 2, p, q) !== p) continue;
@@ -273,41 +290,29 @@ export class WorkerPool {
   }
 
   /**
-   * A sparse product in column slices (as/sparse.ts spmmSlice, same arguments), 2T slices taken
-   * from the shared counter: each thread transposes the slice of the dense operand it then reads
-   * (tsrc ≠ 0), so no thread reads what another one wrote. Returns 1 if every transposed slice
-   * was finite.
+   * A sparse product (as/sparse.ts sparseTask, same arguments): 2T list tasks, then, once every
+   * list is built, 2T column slices, all taken from shared counters. A slice's thread transposes
+   * the part of the dense operand it then reads (tsrc ≠ 0), so no thread reads what another just
+   * wrote. Returns 1 if every transposed slice was finite.
    */
-  spmmSlices(ptr: number, idx: number, val: number, rows: number, d: number, width: number, out: number,
-    transposedOut: number, bias: number, acc: number, tsrc: number, k: number): number {
-    const I = this.I, counter = this.counter, P = 2 * this.threads, w8 = Math.ceil(width / 8);
+  sparse(x: number, xr: number, xc: number, byCols: number, l: number, d: number, width: number, out: number,
+    flags: number, bias: number, tsrc: number): number {
+    const I = this.I, counter = this.counter, P = 2 * this.threads, S = 2 * this.threads, w24 = Math.floor(width / 24);
     const seq = this.nextSeq();
-    Atomics.store(I, counter, 0);
-    Atomics.store(I, counter + 1, 1);
-    const used = this.postAll(seq, 6, [ptr, idx, val, rows, d, width, out, transposedOut, bias, acc, tsrc, k, P]);
+    for (let i = 0; i < 3; i++) Atomics.store(I, counter + i, 0);
+    Atomics.store(I, counter + 3, 1);
+    const used = this.postAll(seq, 6, [x, xr, xc, byCols, l, d, width, out, flags, bias, tsrc, P, S]);
+    const task = (t: number, c0: number, c1: number) => this.ex.sparseTask(t, P, x, xr, xc, byCols, l, d, width, c0, c1, out, flags, bias, tsrc);
     for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
-      const c0 = 8 * Math.floor((w8 * t) / P), c1 = Math.min(width, 8 * Math.floor((w8 * (t + 1)) / P));
-      if (this.ex.spmmSlice(ptr, idx, val, rows, d, width, c0, c1, out, transposedOut, bias, acc, tsrc, k) === 0) Atomics.store(I, counter + 1, 0);
+      task(t, 0, 0);
+      Atomics.add(I, counter + 1, 1);
+    }
+    this.awaitCount(counter + 1, P);
+    for (let t = Atomics.add(I, counter + 2, 1); t < S; t = Atomics.add(I, counter + 2, 1)) {
+      if (task(P + t, 24 * Math.floor((w24 * t) / S), t + 1 === S ? width : 24 * Math.floor((w24 * (t + 1)) / S)) === 0) Atomics.store(I, counter + 3, 0);
     }
     this.takeBack(used, seq);
-    return Atomics.load(I, counter + 1);
-  }
-
-  /**
-   * dst [cols, rows] = transpose of src [rows, cols] in 16-row blocks over the threads; returns
-   * 1 if src is all finite (as/sparse.ts transposeRows).
-   */
-  transpose(src: number, rows: number, cols: number, dst: number): number {
-    const I = this.I, counter = this.counter, blocks = Math.ceil(rows / 16);
-    const seq = this.nextSeq();
-    Atomics.store(I, counter, 0);
-    Atomics.store(I, counter + 1, 1);
-    const used = this.postAll(seq, 7, [src, rows, cols, dst]);
-    for (let t = Atomics.add(I, counter, 1); t < blocks; t = Atomics.add(I, counter, 1)) {
-      if (this.ex.transposeRows(src, rows, cols, dst, 16 * t, Math.min(rows, 16 * t + 16)) === 0) Atomics.store(I, counter + 1, 0);
-    }
-    this.takeBack(used, seq);
-    return Atomics.load(I, counter + 1);
+    return Atomics.load(I, counter + 3);
   }
 
   /**

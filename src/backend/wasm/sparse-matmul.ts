@@ -17,8 +17,8 @@ import type { WorkerPool } from './pool.js';
 export const sparseSettings = { maxDensity: 0.25 };
 /** Smallest sparse operand (elements) worth the detection and the lists. */
 const SPARSE_MIN_ELEMENTS = 1 << 14;
-/** Elements sampled first: a dense operand is recognised from them, at ~0.5 µs. */
-const SAMPLE = 4096;
+/** Elements of each of the 4 samples that decide (a dense operand is recognised for ~0.5 µs). */
+const SAMPLE = 1024;
 
 let taken = 0;
 /** Products computed by the sparse path so far, in this process (tests check it was taken). */
@@ -41,22 +41,18 @@ class Scratch {
   }
 }
 
-/** The nonzeros of `x` (count elements) if it is sparse enough, else −1: a sample first, then the whole. */
-function sparseCount(ex: KernelExports, x: number, count: number): number {
+/**
+ * The density of `x` (count elements) estimated from 4 samples of 1,024 elements spread over it,
+ * or −1 if that is above the threshold (or x is too small). A wrong guess costs speed, not
+ * correctness: the lists have room for every element.
+ */
+function sparseDensity(ex: KernelExports, x: number, count: number): number {
   const max = sparseSettings.maxDensity;
   if (count < SPARSE_MIN_ELEMENTS || max <= 0) return -1;
-  const s = Math.min(count, SAMPLE);
-  if (ex.countNonzero(x, s) > 2 * max * s) return -1;
-  const nnz = ex.countNonzero(x, count);
-  return nnz <= max * count ? nnz : -1;
-}
-
-/** The lists of the nonzeros of x [rows, cols] per row, in `s`'s scratch: [ptr, idx, val]. */
-function lists(ex: KernelExports, s: Scratch, x: number, rows: number, cols: number, nnz: number): number[] {
-  // toCsr stores whole vectors: 3 elements of slack
-  const ptr = s.bytes((rows + 1) * 4), idx = s.bytes((nnz + 4) * 4), val = s.bytes((nnz + 4) * 4);
-  ex.toCsr(x, rows, cols, ptr, idx, val);
-  return [ptr, idx, val];
+  let nz = 0;
+  for (let i = 0; i < 4; i++) nz += ex.countNonzero(x + 4 * Math.floor(((count - SAMPLE) * i) / 3), SAMPLE);
+  const density = nz / (4 * SAMPLE);
+  return density <= max ? density : -1;
 }
 
 /**
@@ -65,46 +61,42 @@ function lists(ex: KernelExports, s: Scratch, x: number, rows: number, cols: num
  * other one is not all finite: the caller then runs the dense kernel, which overwrites C (a
  * product that accumulates into C is checked before C is touched).
  *
- * The dense operand D is read by rows: op(B) for a sparse A, op(A)ᵀ for a sparse B, transposed
- * first where it is stored the other way. The work is cut in column slices of C (or of Cᵀ), and
- * a thread transposes the slice of D it then reads itself: with one shared transpose, each
- * thread read the half the other one had just written, and the in-step product ran at the
- * one-thread speed.
+ * The sparse operand is listed per row of op(A), or per column of op(B) (then C is written
+ * transposed: column c of C is row c of the product), straight from its storage: by rows or by
+ * columns of the stored matrix, which threads split without a transpose. The dense operand D is
+ * read by rows: op(B) [k, n] for a sparse A, op(A)ᵀ [k, m] for a sparse B, transposed slice by
+ * slice by the thread that then reads the slice where it is stored the other way (one shared
+ * transpose left each thread reading what the other had just written: the product ran at the
+ * one-thread speed inside a training step).
  */
 export function sparseMatmul(ex: KernelExports, alloc: Allocator, pool: WorkerPool | null, pa: number, pb: number,
   pc: number, pbias: number, p: MatmulParams): boolean {
   const { m, n, k, transA, transB } = p;
   const acc = p.accumulate ? 1 : 0;
   if (m === 0 || n === 0 || k === 0) return false;
-  const transpose = (src: number, rows: number, cols: number, dst: number) =>
-    pool !== null && rows * cols >= pool.minElements ? pool.transpose(src, rows, cols, dst) : ex.transposeRows(src, rows, cols, dst, 0, rows);
-  /** The product from the lists, rows × width (D has width columns; tsrc ≠ 0: D is tsrc [width, k] transposed). */
-  const product = (l: number[], rows: number, nnz: number, d: number, width: number, tOut: number, bias: number, tsrc: number): number =>
-    pool !== null && nnz * width >= pool.minWork
-      ? pool.spmmSlices(l[0], l[1], l[2], rows, d, width, pc, tOut, bias, acc, tsrc, k)
-      : ex.spmmSlice(l[0], l[1], l[2], rows, d, width, 0, width, pc, tOut, bias, acc, tsrc, k);
-  let nnz = n >= 32 ? sparseCount(ex, pa, m * k) : -1;
-  let tOut = 0, rows = m, width = n, dense = pb, denseTrans = transB, bias = pbias;
-  const s = new Scratch(alloc);
-  let l: number[];
-  if (nnz >= 0) {
-    // rows of op(A) as lists; D = op(B) [k, n]
-    let a = pa;
-    if (transA) transpose(pa, k, m, (a = s.bytes(m * k * 4)));
-    l = lists(ex, s, a, m, k, nnz);
+  // x [xr, xc] listed by rows or columns; the product is lists × width columns of D
+  let x: number, xr: number, xc: number, byCols: number, width: number, tOut: number, bias: number, dense: number, denseTrans: boolean;
+  let density = n >= 32 ? sparseDensity(ex, pa, m * k) : -1;
+  if (density >= 0) {
+    [x, xr, xc, byCols] = transA ? [pa, k, m, 1] : [pa, m, k, 0];
+    [width, tOut, bias, dense, denseTrans] = [n, 0, pbias, pb, transB];
   } else {
-    nnz = pbias === 0 && m >= 32 ? sparseCount(ex, pb, k * n) : -1;
-    if (nnz < 0) return false;
-    // columns of op(B) as lists; D = op(A)ᵀ [k, m]; C written transposed (column c of C is row c
-    // of the sparse product)
-    let b = pb;
-    if (!transB) transpose(pb, k, n, (b = s.bytes(k * n * 4)));
-    l = lists(ex, s, b, n, k, nnz);
-    [tOut, rows, width, dense, denseTrans, bias] = [1, n, m, pa, !transA, 0];
+    density = pbias === 0 && m >= 32 ? sparseDensity(ex, pb, k * n) : -1;
+    if (density < 0) return false;
+    [x, xr, xc, byCols] = transB ? [pb, n, k, 0] : [pb, k, n, 1];
+    [width, tOut, bias, dense, denseTrans] = [m, 1, 0, pa, !transA];
   }
   // a product that accumulates must not touch C before D is known to be finite
-  let ok = !denseTrans || acc === 1 ? ex.allFinite(dense, k * width) : 1;
-  if (ok === 1) ok = product(l, rows, nnz, denseTrans ? s.bytes(k * width * 4) : dense, width, tOut, bias, denseTrans ? dense : 0);
+  if ((!denseTrans || acc === 1) && ex.allFinite(dense, k * width) !== 1) return false;
+  const s = new Scratch(alloc);
+  const l = s.bytes(ex.listBytes(xr, xc, byCols)), d = denseTrans ? s.bytes(k * width * 4) : dense;
+  const flags = tOut | (acc << 1), tsrc = denseTrans ? dense : 0;
+  let ok: number;
+  if (pool !== null && density * xr * xc * width >= pool.minWork) ok = pool.sparse(x, xr, xc, byCols, l, d, width, pc, flags, bias, tsrc);
+  else {
+    ex.sparseTask(0, 1, x, xr, xc, byCols, l, d, width, 0, 0, pc, flags, bias, tsrc);
+    ok = ex.sparseTask(1, 1, x, xr, xc, byCols, l, d, width, 0, width, pc, flags, bias, tsrc);
+  }
   s.free();
   if (ok === 1) taken++;
   return ok === 1;

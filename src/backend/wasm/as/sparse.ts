@@ -68,17 +68,16 @@ const COMPACT = memory.data<u8>([
 const LANES = memory.data<i32>([0, 1, 2, 3], 16);
 
 /**
- * Lists the nonzeros of x [rows, cols] (row stride cols) per row: ptr[rows + 1], idx (column)
- * and val; idx and val need 3 elements of slack past the last nonzero. Four elements at a time,
+ * Lists of the nonzeros of rows [r0, r1) of x [*, cols]: row r's column indices and values at
+ * idx/val[r·cap, end[r]) (cap ≥ cols + 3: whole vectors are stored). Four elements at a time,
  * without a branch per element: the nonzero lanes are moved to the front with a swizzle chosen by
- * their bit mask and stored as a whole vector; a group of zeros costs one compare.
+ * their bit mask; a group of zeros costs one compare. Rows are independent, so threads split them.
  */
-export function toCsr(x: usize, rows: i32, cols: i32, ptr: usize, idx: usize, val: usize): void {
-  const zero = f32x4.splat(0), lanes = v128.load(LANES);
+export function listRows(x: usize, cols: i32, r0: i32, r1: i32, cap: i32, idx: usize, val: usize, end: usize, scale: i32): void {
+  const zero = f32x4.splat(0), lanes = i32x4.mul(v128.load(LANES), i32x4.splat(scale));
   const c4 = cols & ~3;
-  let cnt = 0;
-  for (let r = 0; r < rows; r++) {
-    store<i32>(at(ptr, r), cnt);
+  for (let r = r0; r < r1; r++) {
+    let cnt = r * cap;
     const row = at(x, r * cols);
     for (let c = 0; c < c4; c += 4) {
       const v = v128.load(at(row, c));
@@ -86,39 +85,71 @@ export function toCsr(x: usize, rows: i32, cols: i32, ptr: usize, idx: usize, va
       if (mask == 0) continue;
       const sh = v128.load(COMPACT + (<usize>mask << 4));
       v128.store(at(val, cnt), i8x16.swizzle(v, sh));
-      v128.store(at(idx, cnt), i8x16.swizzle(i32x4.add(i32x4.splat(c), lanes), sh));
+      v128.store(at(idx, cnt), i8x16.swizzle(i32x4.add(i32x4.splat(c * scale), lanes), sh));
       cnt += <i32>popcnt(mask);
     }
     for (let c = c4; c < cols; c++) {
       const v = load<f32>(at(row, c));
-      if (v != 0) { store<i32>(at(idx, cnt), c); store<f32>(at(val, cnt), v); cnt++; }
+      if (v != 0) { store<i32>(at(idx, cnt), c * scale); store<f32>(at(val, cnt), v); cnt++; }
     }
+    store<i32>(at(end, r), cnt);
   }
-  store<i32>(at(ptr, rows), cnt);
 }
 
 /**
- * out[r, c0:c1] (+)= Σ_{j ∈ row r} val[j] · d[idx[j], c0:c1] (+ bias[c0:c1]) for r in [r0, r1):
- * d has row stride ldd floats; out[r, c] is at out + 4·(r·rs + c·cs) (cs = 1: rows stored
+ * Lists of the nonzeros of columns [c0, c1) of x [rows, cols] (c0 a multiple of 4): column c's
+ * row indices (in order) and values at idx/val[c·cap, end[c]) (cap ≥ rows). Reads the rows'
+ * segments [c0, c1), so threads split the columns and no transpose is needed.
+ */
+export function listCols(x: usize, rows: i32, cols: i32, c0: i32, c1: i32, cap: i32, idx: usize, val: usize, end: usize, scale: i32): void {
+  const zero = f32x4.splat(0);
+  for (let c = c0; c < c1; c++) store<i32>(at(end, c), c * cap);
+  const c4 = c0 + ((c1 - c0) & ~3);
+  for (let r = 0; r < rows; r++) {
+    const row = at(x, r * cols);
+    for (let c = c0; c < c4; c += 4) {
+      let mask = i32x4.bitmask(v128.not(f32x4.eq(v128.load(at(row, c)), zero)));
+      while (mask != 0) {
+        const j = c + ctz(mask);
+        const q = load<i32>(at(end, j));
+        store<i32>(at(idx, q), r * scale);
+        store<f32>(at(val, q), load<f32>(at(row, j)));
+        store<i32>(at(end, j), q + 1);
+        mask &= mask - 1;
+      }
+    }
+    for (let c = c4; c < c1; c++) {
+      const v = load<f32>(at(row, c));
+      if (v != 0) {
+        const q = load<i32>(at(end, c));
+        store<i32>(at(idx, q), r * scale); store<f32>(at(val, q), v); store<i32>(at(end, c), q + 1);
+      }
+    }
+  }
+}
+
+/**
+ * out[r, c0:c1] (+)= Σ_{j ∈ list r} val[j] · d[row j][c0:c1] (+ bias[c0:c1]) for r in [r0, r1)
+ * (list r is idx/val[r·cap, end[r]); idx holds the byte offset of row j of d, which saves a
+ * multiply per nonzero); out[r, c] is at out + 4·(r·rs + c·cs) (cs = 1: rows stored
  * contiguously; cs > 1: the output transposed). accumulate keeps out's contents; bias = 0: none.
  * 24 columns at a time (6 accumulators): with 8, V8 loads all 8 rows of d before the first
  * multiply-add, runs out of its 15 vector registers and keeps an accumulator on the stack, a
  * store-to-load chain per nonzero that halved the speed (measured 23.5 useful GFLOP/s).
  */
-export function spmmRows(ptr: usize, idx: usize, val: usize, r0: i32, r1: i32, d: usize, ldd: i32, c0: i32, c1: i32,
+export function spmmRows(cap: i32, end: usize, idx: usize, val: usize, r0: i32, r1: i32, d: usize, c0: i32, c1: i32,
   out: usize, rs: i32, cs: i32, bias: usize, accumulate: i32): void {
   // column blocks outside, rows inside: a block's slab of d (k × 24 floats, 75 KB at k = 784) is
   // read by every row while it is in L1 (rows outside read all of d, from L2, for each row)
-  const ld = <usize>ldd << 2;
   let cb = c0;
   for (; cb + 24 <= c1; cb += 24) {
     const dc = at(d, cb);
     for (let r = r0; r < r1; r++) {
-      const j0 = load<i32>(at(ptr, r)), j1 = load<i32>(at(ptr, r + 1));
+      const j0 = r * cap, j1 = load<i32>(at(end, r));
       let a0 = f32x4.splat(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0;
       for (let j = j0; j < j1; j++) {
         const v = v128.load32_splat(at(val, j));
-        const q = dc + <usize>load<i32>(at(idx, j)) * ld;
+        const q = dc + <usize>load<i32>(at(idx, j));
         a0 = madd(v, v128.load(q), a0); a1 = madd(v, v128.load(q, 16), a1); a2 = madd(v, v128.load(q, 32), a2);
         a3 = madd(v, v128.load(q, 48), a3); a4 = madd(v, v128.load(q, 64), a4); a5 = madd(v, v128.load(q, 80), a5);
       }
@@ -131,11 +162,11 @@ export function spmmRows(ptr: usize, idx: usize, val: usize, r0: i32, r1: i32, d
   for (; cb + 8 <= c1; cb += 8) {
     const dc = at(d, cb);
     for (let r = r0; r < r1; r++) {
-      const j0 = load<i32>(at(ptr, r)), j1 = load<i32>(at(ptr, r + 1));
+      const j0 = r * cap, j1 = load<i32>(at(end, r));
       let a0 = f32x4.splat(0), a1 = a0;
       for (let j = j0; j < j1; j++) {
         const v = v128.load32_splat(at(val, j));
-        const q = dc + <usize>load<i32>(at(idx, j)) * ld;
+        const q = dc + <usize>load<i32>(at(idx, j));
         a0 = madd(v, v128.load(q), a0); a1 = madd(v, v128.load(q, 16), a1);
       }
       const o = at(out, r * rs);
@@ -144,11 +175,11 @@ export function spmmRows(ptr: usize, idx: usize, val: usize, r0: i32, r1: i32, d
   }
   // the last (c1 − c0) mod 8 columns, one at a time
   for (let r = r0; r < r1; r++) {
-    const j0 = load<i32>(at(ptr, r)), j1 = load<i32>(at(ptr, r + 1));
+    const j0 = r * cap, j1 = load<i32>(at(end, r));
     const o = at(out, r * rs);
     for (let c = cb; c < c1; c++) {
       let s: f32 = 0;
-      for (let j = j0; j < j1; j++) s += load<f32>(at(val, j)) * load<f32>(at(d, load<i32>(at(idx, j)) * ldd + c));
+      for (let j = j0; j < j1; j++) s += load<f32>(at(val, j)) * load<f32>(at(d, c) + <usize>load<i32>(at(idx, j)));
       if (bias != 0) s += load<f32>(at(bias, c));
       const q = at(o, c * cs);
       store<f32>(q, accumulate != 0 ? load<f32>(q) + s : s);
@@ -157,15 +188,35 @@ export function spmmRows(ptr: usize, idx: usize, val: usize, r0: i32, r1: i32, d
 }
 
 /**
- * One column slice [c0, c1) of a sparse product (a task of the pool): when `tsrc` ≠ 0, first the
- * slice of d = tsrc [width, k] transposed (d is [k, width]: rows c0..c1 of tsrc), so the thread
- * reads only the part of d it wrote itself; then out[0:rows, c0:c1] as spmmRows (rs, cs from
- * `transposedOut`). Returns 1 if the transposed slice is all finite (1 without a transpose).
+ * Bytes of the lists of a sparse operand [rows, cols] listed by rows (byCols 0) or columns: idx
+ * and val with cap slots per list, then the end of each list.
  */
-export function spmmSlice(ptr: usize, idx: usize, val: usize, rows: i32, d: usize, width: i32, c0: i32, c1: i32,
-  out: usize, transposedOut: i32, bias: usize, accumulate: i32, tsrc: usize, k: i32): i32 {
+export function listBytes(rows: i32, cols: i32, byCols: i32): i32 {
+  const lists = byCols != 0 ? cols : rows, cap = byCols != 0 ? rows : cols + 4;
+  return (2 * lists * cap + lists) * 4;
+}
+
+/**
+ * One task of a sparse product (as the pool's threads take them), on operand x [xr, xc] listed by
+ * rows (byCols 0) or by columns, lists at `l` (listBytes): task t < P builds lists
+ * [⌊L·t/P⌋, ⌊L·(t+1)/P⌋) (a multiple of 4 by columns) of the L lists; task t ≥ P computes column
+ * slice [c0, c1) of the product out[list, c] = Σ val · d[idx, c] — first transposing that slice
+ * of d from tsrc [width, k] when tsrc ≠ 0 — with out transposed (flags bit 0), accumulating (bit
+ * 1). Returns 1 if the transposed slice is all finite (1 for the other tasks).
+ */
+export function sparseTask(t: i32, P: i32, x: usize, xr: i32, xc: i32, byCols: i32, l: usize, d: usize, width: i32,
+  c0: i32, c1: i32, out: usize, flags: i32, bias: usize, tsrc: usize): i32 {
+  const L = byCols != 0 ? xc : xr, cap = byCols != 0 ? xr : xc + 4, k = byCols != 0 ? xr : xc;
+  const idx = l, val = at(l, L * cap), end = at(val, L * cap);
+  if (t < P) {
+    // entries hold byte offsets of rows of d (width floats each), not indices
+    if (byCols != 0) listCols(x, xr, xc, 4 * ((L * t / P) >> 2), t + 1 == P ? L : 4 * ((L * (t + 1) / P) >> 2), cap, idx, val, end, width * 4);
+    else listRows(x, xc, L * t / P, L * (t + 1) / P, cap, idx, val, end, width * 4);
+    return 1;
+  }
   const finite = tsrc != 0 ? transposeRows(tsrc, width, k, d, c0, c1) : 1;
-  spmmRows(ptr, idx, val, 0, rows, d, width, c0, c1, out, transposedOut != 0 ? 1 : width, transposedOut != 0 ? rows : 1, bias, accumulate);
+  const transposedOut = (flags & 1) != 0;
+  spmmRows(cap, end, idx, val, 0, L, d, c0, c1, out, transposedOut ? 1 : width, transposedOut ? L : 1, bias, (flags >> 1) & 1);
   return finite;
 }
 
