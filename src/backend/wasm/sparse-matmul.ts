@@ -17,6 +17,8 @@ import type { WorkerPool } from './pool.js';
 export const sparseSettings = { maxDensity: 0.25 };
 /** Smallest sparse operand (elements) worth the detection and the lists. */
 const SPARSE_MIN_ELEMENTS = 1 << 14;
+/** Largest lists of a sparse operand (bytes; 8 per element of it). */
+const MAX_LIST_BYTES = 1 << 26;
 /** Elements of each of the 4 samples that decide (a dense operand is recognised for ~0.5 µs). */
 const SAMPLE = 1024;
 
@@ -88,8 +90,11 @@ export function sparseMatmul(ex: KernelExports, alloc: Allocator, pool: WorkerPo
   }
   // a product that accumulates must not touch C before D is known to be finite
   if ((!denseTrans || acc === 1) && ex.allFinite(dense, k * width) !== 1) return false;
+  // the lists have room for every element (8 bytes each): past 64 MiB, the dense kernel instead
+  const lb = ex.listBytes(xr, xc, byCols);
+  if (lb > MAX_LIST_BYTES) return false;
   const s = new Scratch(alloc);
-  const l = s.bytes(ex.listBytes(xr, xc, byCols)), d = denseTrans ? s.bytes(k * width * 4) : dense;
+  const l = s.bytes(lb), d = denseTrans ? s.bytes(k * width * 4) : dense;
   const flags = tOut | (acc << 1), tsrc = denseTrans ? dense : 0;
   let ok: number;
   if (pool !== null && density * xr * xc * width >= pool.minWork) ok = pool.sparse(x, xr, xc, byCols, l, d, width, pc, flags, bias, tsrc);
