@@ -33,8 +33,6 @@ export interface KernelExports {
   /** Nonzero elements of x[0:n]; 1 if x[0:n] is all finite (as/sparse.ts). */
   countNonzero(x: number, n: number): number;
   allFinite(x: number, n: number): number;
-  /** Bytes of the lists of a sparse operand [rows, cols] listed by rows (byCols 0) or columns. */
-  listBytes(rows: number, cols: number, byCols: number): number;
   /** Task t of a sparse product: t < P builds lists, t ≥ P computes column slice [c0, c1); 1 if finite. */
   sparseTask(t: number, P: number, x: number, xr: number, xc: number, byCols: number, l: number, d: number, width: number,
     c0: number, c1: number, out: number, flags: number, bias: number, tsrc: number): number;

@@ -17,7 +17,7 @@ import { browserSource, nodeSource } from './pool-worker.js';
  * system call, so each side wakes the other only when it is actually asleep — and the claim word
  * (18): a worker runs command `seq` only after moving it to 2·seq; the poster may take back a
  * command nobody claimed by moving it to 2·seq + 1 (chunked matmuls), so it never waits for a
- * worker that is descheduled before it started.
+ * worker that is descheduled before it started. Word 19: the worker's kernel threw.
  */
 const SLOT = 32;
 /** Milliseconds a worker spins after its last command before it sleeps in Atomics.wait. */
@@ -145,14 +145,15 @@ export class WorkerPool {
   }
 
   /**
-   * Spins until word `i` reaches `n` (the tasks before a barrier are done). A worker that died in
-   * a task would leave it short forever: after 10 s without progress this throws instead.
+   * Spins until word `i` reaches `n` (the tasks before a barrier are done). A worker whose kernel
+   * threw in a task leaves it short forever: that, or 10 s without progress, throws instead.
    */
   private awaitCount(i: number, n: number): void {
     const I = this.I;
     let spins = 0, last = Atomics.load(I, i), t0 = 0;
     for (let v = last; v < n; v = Atomics.load(I, i)) {
       if ((++spins & 4095) !== 0) continue;
+      this.checkWorkers();
       if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
       else if (performance.now() - t0 > 10_000) {
         throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
@@ -351,6 +352,18 @@ export class WorkerPool {
       if (cw < 2 * seq && Atomics.compareExchange(I, w * SLOT + 18, cw, 2 * seq + 1) === cw) used &= ~(1 << w);
     }
     this.join(used, seq);
+    this.checkWorkers();
+  }
+
+  /** Throws if a worker's kernel threw (it sets word 19 of its slot and reports done). */
+  private checkWorkers(): void {
+    for (let w = 0; w < this.workers.length; w++) {
+      if (Atomics.load(this.I, w * SLOT + 19) !== 0) {
+        Atomics.store(this.I, w * SLOT + 19, 0);
+        throw new BackendError('wasm', `a kernel failed in worker ${w + 1} of the pool`, {},
+          'the result of this op is incomplete; report it, or create the backend with { threads: 1 }');
+      }
+    }
   }
 
   /** Stops the workers. */

@@ -5,6 +5,7 @@
 // as any blocking): the skipped terms are 0·d, so the other operand must be all finite (0·Inf
 // and 0·NaN are NaN), which is checked.
 
+import { MemoryError } from '../../core/errors.js';
 import type { MatmulParams } from '../kernels.js';
 import type { Allocator, Region } from './allocator.js';
 import type { KernelExports } from './loader.js';
@@ -91,18 +92,40 @@ export function sparseMatmul(ex: KernelExports, alloc: Allocator, pool: WorkerPo
   // a product that accumulates must not touch C before D is known to be finite
   if ((!denseTrans || acc === 1) && ex.allFinite(dense, k * width) !== 1) return false;
   // the lists have room for every element (8 bytes each): past 64 MiB, the dense kernel instead
-  const lb = ex.listBytes(xr, xc, byCols);
+  const lb = listBytes(xr, xc, byCols);
   if (lb > MAX_LIST_BYTES) return false;
   const s = new Scratch(alloc);
-  const l = s.bytes(lb), d = denseTrans ? s.bytes(k * width * 4) : dense;
-  const flags = tOut | (acc << 1), tsrc = denseTrans ? dense : 0;
-  let ok: number;
-  if (pool !== null && density * xr * xc * width >= pool.minWork) ok = pool.sparse(x, xr, xc, byCols, l, d, width, pc, flags, bias, tsrc);
-  else {
-    ex.sparseTask(0, 1, x, xr, xc, byCols, l, d, width, 0, 0, pc, flags, bias, tsrc);
-    ok = ex.sparseTask(1, 1, x, xr, xc, byCols, l, d, width, 0, width, pc, flags, bias, tsrc);
+  try {
+    let l: number, d: number;
+    try {
+      l = s.bytes(lb);
+      d = denseTrans ? s.bytes(k * width * 4) : dense;
+    } catch (e) {
+      // no room for the scratch (near the 2 GiB limit): the dense product needs none
+      if (e instanceof MemoryError) return false;
+      throw e;
+    }
+    const flags = tOut | (acc << 1), tsrc = denseTrans ? dense : 0;
+    let ok: number;
+    if (pool !== null && density * xr * xc * width >= pool.minWork) ok = pool.sparse(x, xr, xc, byCols, l, d, width, pc, flags, bias, tsrc);
+    else {
+      ex.sparseTask(0, 1, x, xr, xc, byCols, l, d, width, 0, 0, pc, flags, bias, tsrc);
+      ok = ex.sparseTask(1, 1, x, xr, xc, byCols, l, d, width, 0, width, pc, flags, bias, tsrc);
+    }
+    if (ok === 1) taken++;
+    return ok === 1;
+  } finally {
+    s.free();
   }
-  s.free();
-  if (ok === 1) taken++;
-  return ok === 1;
+}
+
+/**
+ * Bytes of the lists of a sparse operand [rows, cols] listed by rows (byCols 0) or by columns:
+ * idx and val with cap slots per list (by rows cols + 4: whole vectors are stored), then the end
+ * of each list — the layout as/sparse.ts sparseTask reads. Computed here in doubles (in the
+ * kernel's 32-bit integers it wrapped negative past 2²⁸ elements and passed the size check).
+ */
+export function listBytes(rows: number, cols: number, byCols: number): number {
+  const lists = byCols !== 0 ? cols : rows, cap = byCols !== 0 ? rows : cols + 4;
+  return (2 * lists * cap + lists) * 4;
 }

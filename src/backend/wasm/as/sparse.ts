@@ -188,17 +188,9 @@ export function spmmRows(cap: i32, end: usize, idx: usize, val: usize, r0: i32, 
 }
 
 /**
- * Bytes of the lists of a sparse operand [rows, cols] listed by rows (byCols 0) or columns: idx
- * and val with cap slots per list, then the end of each list.
- */
-export function listBytes(rows: i32, cols: i32, byCols: i32): i32 {
-  const lists = byCols != 0 ? cols : rows, cap = byCols != 0 ? rows : cols + 4;
-  return (2 * lists * cap + lists) * 4;
-}
-
-/**
  * One task of a sparse product (as the pool's threads take them), on operand x [xr, xc] listed by
- * rows (byCols 0) or by columns, lists at `l` (listBytes): task t < P builds lists
+ * rows (byCols 0) or by columns, lists at `l` (idx and val with cap slots per list, then the
+ * end of each list; sized by sparse-matmul.ts listBytes): task t < P builds lists
  * [⌊L·t/P⌋, ⌊L·(t+1)/P⌋) (a multiple of 4 by columns) of the L lists; task t ≥ P computes column
  * slice [c0, c1) of the product out[list, c] = Σ val · d[idx, c] — first transposing that slice
  * of d from tsrc [width, k] when tsrc ≠ 0 — with out transposed (flags bit 0), accumulating (bit
@@ -262,8 +254,8 @@ export function transposeRows(src: usize, rows: i32, cols: i32, dst: usize, r0: 
         for (let r = rb; r < re; r += 4) {
           const s = at(src, r * cols + c);
           const x0 = v128.load(s), x1 = v128.load(s + ls), x2 = v128.load(s + 2 * ls), x3 = v128.load(s + 3 * ls);
-          const sum = f32x4.add(f32x4.add(x0, x1), f32x4.add(x2, x3));
-          fin = f32x4.add(fin, f32x4.sub(sum, sum));
+          // each x − x is 0 or NaN: their sum cannot overflow (a sum of the x could, at 3e38)
+          fin = f32x4.add(fin, f32x4.add(f32x4.add(f32x4.sub(x0, x0), f32x4.sub(x1, x1)), f32x4.add(f32x4.sub(x2, x2), f32x4.sub(x3, x3))));
           const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
           const t2 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7), t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
           const o = at(dst, c * rows + r);
