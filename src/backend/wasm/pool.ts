@@ -1,46 +1,18 @@
-// A persistent worker pool on the shared WebAssembly memory: each worker instantiates the same
-// kernel module on the same memory and runs a block of a large matmul. Hand-off is by
-// spin-then-wait on an Int32Array in shared memory: waking a thread that sleeps in Atomics.wait
-// costs 60–400 µs on a VM, so workers spin for a few milliseconds after each command; a matmul
-// is cut in chunks that the threads take from a shared counter, so a worker that is asleep or
-// descheduled leaves its share to the calling thread instead of stalling it.
+// The worker pool's commands on the shared WebAssembly memory (the protocol — slots, hand-off,
+// claims, joins — is in pool-core.ts; the workers' side in pool-worker.ts): matmuls split by rows
+// over a shared packed B or by columns, sparse products, the fused Adam update. Work is cut in
+// chunks that every thread takes from shared counters, so a worker that is asleep or descheduled
+// leaves its share to the calling thread instead of stalling it. docs/design.md §5–6.
 
 import { BackendError } from '../../core/errors.js';
 import type { Region } from './allocator.js';
 import type { KernelExports } from './loader.js';
 import type { WasmMemory } from './wasm-storage.js';
+import { PoolCore, SLOT, SPIN_MS } from './pool-core.js';
 import { browserSource, nodeSource } from './pool-worker.js';
 
-/**
- * Ints per worker slot: [command seq, done seq, command, up to 13 args], then on the next cache
- * line the sleep flags of the worker (16) and of the joining thread (17) — Atomics.notify costs a
- * system call, so each side wakes the other only when it is actually asleep — and the claim word
- * (18): a worker runs command `seq` only after moving it to 2·seq; the poster may take back a
- * command nobody claimed by moving it to 2·seq + 1 (chunked matmuls), so it never waits for a
- * worker that is descheduled before it started. Word 19: the worker's kernel threw.
- */
-const SLOT = 32;
-/** Milliseconds a worker spins after its last command before it sleeps in Atomics.wait. */
-const SPIN_MS = 3;
-/** Milliseconds the calling thread spins while joining before it sleeps. */
-const JOIN_SPIN_MS = 1;
-/** Atomics.wait is allowed on Node's main thread, not on a browser's. */
-const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
-
-interface AnyWorker {
-  terminate(): unknown;
-  unref?: () => void;
-}
-
-export class WorkerPool {
-  private readonly workers: AnyWorker[] = [];
-  private readonly I: Int32Array;
-  /** The same words as floats (float arguments). */
-  private readonly F: Float32Array;
-  private readonly ctrl: number;
-  private readonly scratch: number[] = [];
-  /** Index in I of the chunk counter of chunked matmuls (after the workers' slots). */
-  private readonly counter: number;
+/** The pool's commands: split matmuls, sparse products, Adam (the protocol is in PoolCore). */
+export class WorkerPool extends PoolCore {
   /** Chunks per thread of Adam: the threads take chunks from a shared counter. */
   chunksPerThread = 2;
   /** The shared packed B of row-split matmuls (grown on demand) and its size in bytes. */
@@ -60,27 +32,6 @@ export class WorkerPool {
    * slowed for a while (steal); a small last chunk is what the other thread waits for.
    */
   minChunkWork = 1 << 16;
-  private seq = 0;
-  /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
-  started: Promise<void> = Promise.resolve();
-  /**
-   * Matmuls with m·n·k below this run on the calling thread (~5 µs of work at 2¹⁸: a hand-off
-   * to a spinning worker costs ~1–2 µs).
-   */
-  minWork = 1 << 18;
-
-  private constructor(
-    private readonly ex: KernelExports,
-    private readonly mem: WasmMemory,
-    readonly threads: number,
-  ) {
-    const n = threads - 1;
-    this.ctrl = mem.alloc.alloc((SLOT * Math.max(n, 1) + 16) * 4, true, null).ptr;
-    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 4);
-    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 4);
-    this.counter = SLOT * n;
-    for (let t = 0; t < threads; t++) this.scratch.push(mem.alloc.alloc(ex.scratchBytes(), true, null).ptr);
-  }
 
   /**
    * Starts `threads − 1` workers on shared memory. Node: `workerThreads` is the node:worker_threads module (sync start); null uses Web Workers.
@@ -116,105 +67,8 @@ export class WorkerPool {
     return pool;
   }
 
-  /** Element-wise ops with fewer elements run on the calling thread. */
-  minElements = 1 << 17;
-
   wantsMatmul(m: number, n: number, k: number): boolean {
     return m * n * k >= this.minWork && Math.ceil(m / 4) * Math.ceil(n / 8) >= 2 * this.threads;
-  }
-
-  /**
-   * The next command number. Claims are 2·seq + 1 < 2³¹: after 2²⁹ commands, with every command
-   * resolved, numbering restarts at 1 with cleared claim words (workers only compare for change).
-   */
-  private nextSeq(): number {
-    if (this.seq >= 1 << 29) {
-      this.seq = 0;
-      for (let w = 0; w < this.workers.length; w++) Atomics.store(this.I, w * SLOT + 18, 0);
-    }
-    return ++this.seq;
-  }
-
-  /** Posts command `cmd` with `args` to worker `w` (slot layout above). */
-  private post(w: number, seq: number, cmd: number, args: readonly number[]): void {
-    const b = w * SLOT, I = this.I;
-    I[b + 2] = cmd;
-    for (let i = 0; i < args.length; i++) I[b + 3 + i] = args[i];
-    Atomics.store(I, b, seq);
-    if (Atomics.load(I, b + 16) !== 0) Atomics.notify(I, b, 1);
-  }
-
-  /**
-   * Spins until word `i` reaches `n` (the tasks before a barrier are done). A worker whose kernel
-   * threw in a task leaves it short forever: that, or 10 s without progress, throws instead.
-   */
-  private awaitCount(i: number, n: number): void {
-    const I = this.I;
-    let spins = 0, last = Atomics.load(I, i), t0 = 0;
-    for (let v = last; v < n; v = Atomics.load(I, i)) {
-      if ((++spins & 4095) !== 0) continue;
-      this.checkWorkers();
-      if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
-      else if (performance.now() - t0 > 10_000) {
-        throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
-          'a worker thread failed; create the backend again, or with { threads: 1 }');
-      }
-    }
-  }
-
-  /** Posts command `cmd` with `args` to every worker; returns the bit mask of workers posted to. */
-  private postAll(seq: number, cmd: number, args: readonly number[]): number {
-    for (let w = 0; w < this.workers.length; w++) this.post(w, seq, cmd, args);
-    return (1 << this.workers.length) - 1;
-  }
-
-  /**
-   * Waits for the workers in bit mask `used` to finish `seq`: spins, then (where the calling
-   * thread may block, as in Node) sleeps on the done word, so an oversubscribed machine does not
-   * burn its slice.
-   */
-  private join(used: number, seq: number): void {
-    const I = this.I;
-    for (let w = 0; used !== 0; w++, used >>>= 1) {
-      if ((used & 1) === 0) continue;
-      const b = w * SLOT + 1;
-      let spins = 0, t0 = 0;
-      for (let done = Atomics.load(I, b); done !== seq; done = Atomics.load(I, b)) {
-        if ((++spins & 1023) !== 0 || !canBlock) continue;
-        if (t0 === 0) t0 = performance.now();
-        else if (performance.now() - t0 > JOIN_SPIN_MS) {
-          Atomics.store(I, b + 16, 1);
-          Atomics.wait(I, b, done, 1);
-          Atomics.store(I, b + 16, 0);
-        }
-      }
-    }
-  }
-
-  /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements. */
-  unary(op: number, x: number, out: number, n: number): void {
-    const per = Math.ceil(n / this.threads / 4) * 4;
-    const seq = this.nextSeq();
-    let used = 0;
-    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
-      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
-      this.post(w, seq, 1, [op, x + i0 * 4, out + i0 * 4, len]);
-    }
-    this.ex.unary(op, x, out, Math.min(n, per));
-    this.join((1 << used) - 1, seq);
-  }
-
-  /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
-  binaryRow(op: number, a: number, sa: number, b: number, sb: number, out: number, n: number): void {
-    const per = Math.ceil(n / this.threads / 4) * 4;
-    const seq = this.nextSeq();
-    let used = 0;
-    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
-      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
-      this.post(w, seq, 2, [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len]);
-    }
-    this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per));
-    this.join((1 << used) - 1, seq);
   }
 
   /**
@@ -344,35 +198,5 @@ export class WorkerPool {
     this.takeBack(used, seq);
   }
 
-  /** Takes back the command from workers that have not claimed it, then joins the others. */
-  private takeBack(used: number, seq: number): void {
-    const I = this.I;
-    for (let w = 0; w < this.workers.length; w++) {
-      const cw = Atomics.load(I, w * SLOT + 18);
-      if (cw < 2 * seq && Atomics.compareExchange(I, w * SLOT + 18, cw, 2 * seq + 1) === cw) used &= ~(1 << w);
-    }
-    this.join(used, seq);
-    this.checkWorkers();
-  }
 
-  /** Throws if a worker's kernel threw (it sets word 19 of its slot and reports done). */
-  private checkWorkers(): void {
-    for (let w = 0; w < this.workers.length; w++) {
-      if (Atomics.load(this.I, w * SLOT + 19) !== 0) {
-        Atomics.store(this.I, w * SLOT + 19, 0);
-        throw new BackendError('wasm', `a kernel failed in worker ${w + 1} of the pool`, {},
-          'the result of this op is incomplete; report it, or create the backend with { threads: 1 }');
-      }
-    }
-  }
-
-  /** Stops the workers. */
-  close(): void {
-    for (let w = 0; w < this.workers.length; w++) {
-      Atomics.store(this.I, w * SLOT, -1);
-      Atomics.notify(this.I, w * SLOT, 1);
-    }
-    for (const w of this.workers) w.terminate();
-    this.workers.length = 0;
-  }
 }

@@ -25,7 +25,7 @@ describe('sparse matmul', () => {
       const bv = Float32Array.from({ length: k * n }, (_, i) => Math.sin(i));
       const p: MatmulParams = { batch: 1, m, n, k, transA: false, transB: true, aBatchStride: 0, bBatchStride: 0 };
       const want = jsBackend.alloc('float32', m * n);
-      jsBackend.matmul(jsBackend.fromArray(av), jsBackend.fromArray(bv), want, p);
+      jsBackend.matmul(jsBackend.fromArray(av, 'float32'), jsBackend.fromArray(bv, 'float32'), want, p);
       const a = be.fromArray(av), b = be.fromArray(bv), c = be.alloc('float32', m * n);
       // the first product runs sparse; the next one finds no room for its second scratch region
       // (the transposed dense operand, k·n floats) after the first (the lists) was allocated
@@ -70,7 +70,7 @@ describe('sparse matmul', () => {
     be.matmul(a, b, c, p);
     assert.equal(sparseProducts(), before + 1);
     const want = jsBackend.alloc('float32', m * n);
-    jsBackend.matmul(jsBackend.fromArray(av), jsBackend.fromArray(new Float32Array(k * n).fill(3e38)), want, p);
+    jsBackend.matmul(jsBackend.fromArray(av, 'float32'), jsBackend.fromArray(new Float32Array(k * n).fill(3e38), 'float32'), want, p);
     const got = be.read(c), w = jsBackend.read(want);
     for (let i = 0; i < w.length; i++) assert.ok(Math.abs(got[i] - w[i]) <= 1e-4 * Math.abs(w[i]), `element ${i}: ${got[i]} vs ${w[i]}`);
   });

@@ -1,0 +1,191 @@
+// The protocol of the worker pool (pool.ts adds the commands): workers on the shared WebAssembly
+// memory, one slot of control words each, claims and take-back, joins, and the element-wise
+// splits. Hand-off is by spin-then-wait on an Int32Array in shared memory: waking a thread that
+// sleeps in Atomics.wait costs 60–400 µs on a VM, so workers spin for a few milliseconds after
+// each command. docs/design.md §5.
+
+import { BackendError } from '../../core/errors.js';
+import type { KernelExports } from './loader.js';
+import type { WasmMemory } from './wasm-storage.js';
+
+/**
+ * Ints per worker slot: [command seq, done seq, command, up to 13 args], then on the next cache
+ * line the sleep flags of the worker (16) and of the joining thread (17) — Atomics.notify costs a
+ * system call, so each side wakes the other only when it is actually asleep — and the claim word
+ * (18): a worker runs command `seq` only after moving it to 2·seq; the poster may take back a
+ * command nobody claimed by moving it to 2·seq + 1 (chunked matmuls), so it never waits for a
+ * worker that is descheduled before it started. Word 19: the worker's kernel threw.
+ */
+export const SLOT = 32;
+/** Milliseconds a worker spins after its last command before it sleeps in Atomics.wait. */
+export const SPIN_MS = 3;
+/** Milliseconds the calling thread spins while joining before it sleeps. */
+const JOIN_SPIN_MS = 1;
+/** Atomics.wait is allowed on Node's main thread, not on a browser's. */
+const canBlock = typeof (globalThis as { process?: unknown }).process !== 'undefined';
+
+export interface AnyWorker {
+  terminate(): unknown;
+  unref?: () => void;
+}
+
+/** The control words, the threads' scratch and the hand-off between the calling thread and the workers. */
+export class PoolCore {
+  protected readonly workers: AnyWorker[] = [];
+  protected readonly I: Int32Array;
+  /** The same words as floats (float arguments). */
+  protected readonly F: Float32Array;
+  protected readonly ctrl: number;
+  /** Per-thread kernel scratch (index 0: the calling thread). */
+  protected readonly scratch: number[] = [];
+  /** Index in I of the shared counters of chunked commands (after the workers' slots). */
+  protected readonly counter: number;
+  private seq = 0;
+  /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
+  started: Promise<void> = Promise.resolve();
+  /**
+   * Matmuls with m·n·k below this run on the calling thread (~5 µs of work at 2¹⁸: a hand-off
+   * to a spinning worker costs ~1–2 µs).
+   */
+  minWork = 1 << 18;
+  /** Element-wise ops with fewer elements run on the calling thread. */
+  minElements = 1 << 17;
+
+  protected constructor(
+    protected readonly ex: KernelExports,
+    protected readonly mem: WasmMemory,
+    readonly threads: number,
+  ) {
+    const n = threads - 1;
+    this.ctrl = mem.alloc.alloc((SLOT * Math.max(n, 1) + 16) * 4, true, null).ptr;
+    this.I = new Int32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 4);
+    this.F = new Float32Array(mem.memory.buffer, this.ctrl, SLOT * Math.max(n, 1) + 4);
+    this.counter = SLOT * n;
+    for (let t = 0; t < threads; t++) this.scratch.push(mem.alloc.alloc(ex.scratchBytes(), true, null).ptr);
+  }
+
+  /**
+   * The next command number. Claims are 2·seq + 1 < 2³¹: after 2²⁹ commands, with every command
+   * resolved, numbering restarts at 1 with cleared claim words (workers only compare for change).
+   */
+  protected nextSeq(): number {
+    if (this.seq >= 1 << 29) {
+      this.seq = 0;
+      for (let w = 0; w < this.workers.length; w++) Atomics.store(this.I, w * SLOT + 18, 0);
+    }
+    return ++this.seq;
+  }
+
+  /** Posts command `cmd` with `args` to worker `w` (slot layout above). */
+  protected post(w: number, seq: number, cmd: number, args: readonly number[]): void {
+    const b = w * SLOT, I = this.I;
+    I[b + 2] = cmd;
+    for (let i = 0; i < args.length; i++) I[b + 3 + i] = args[i];
+    Atomics.store(I, b, seq);
+    if (Atomics.load(I, b + 16) !== 0) Atomics.notify(I, b, 1);
+  }
+
+  /**
+   * Spins until word `i` reaches `n` (the tasks before a barrier are done). A worker whose kernel
+   * threw in a task leaves it short forever: that, or 10 s without progress, throws instead.
+   */
+  protected awaitCount(i: number, n: number): void {
+    const I = this.I;
+    let spins = 0, last = Atomics.load(I, i), t0 = 0;
+    for (let v = last; v < n; v = Atomics.load(I, i)) {
+      if ((++spins & 4095) !== 0) continue;
+      this.checkWorkers();
+      if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
+      else if (performance.now() - t0 > 10_000) {
+        throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
+          'a worker thread failed; create the backend again, or with { threads: 1 }');
+      }
+    }
+  }
+
+  /** Posts command `cmd` with `args` to every worker; returns the bit mask of workers posted to. */
+  protected postAll(seq: number, cmd: number, args: readonly number[]): number {
+    for (let w = 0; w < this.workers.length; w++) this.post(w, seq, cmd, args);
+    return (1 << this.workers.length) - 1;
+  }
+
+  /**
+   * Waits for the workers in bit mask `used` to finish `seq`: spins, then (where the calling
+   * thread may block, as in Node) sleeps on the done word, so an oversubscribed machine does not
+   * burn its slice.
+   */
+  protected join(used: number, seq: number): void {
+    const I = this.I;
+    for (let w = 0; used !== 0; w++, used >>>= 1) {
+      if ((used & 1) === 0) continue;
+      const b = w * SLOT + 1;
+      let spins = 0, t0 = 0;
+      for (let done = Atomics.load(I, b); done !== seq; done = Atomics.load(I, b)) {
+        if ((++spins & 1023) !== 0 || !canBlock) continue;
+        if (t0 === 0) t0 = performance.now();
+        else if (performance.now() - t0 > JOIN_SPIN_MS) {
+          Atomics.store(I, b + 16, 1);
+          Atomics.wait(I, b, done, 1);
+          Atomics.store(I, b + 16, 0);
+        }
+      }
+    }
+  }
+
+  /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements. */
+  unary(op: number, x: number, out: number, n: number): void {
+    const per = Math.ceil(n / this.threads / 4) * 4;
+    const seq = this.nextSeq();
+    let used = 0;
+    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
+      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
+      this.post(w, seq, 1, [op, x + i0 * 4, out + i0 * 4, len]);
+    }
+    this.ex.unary(op, x, out, Math.min(n, per));
+    this.join((1 << used) - 1, seq);
+  }
+
+  /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
+  binaryRow(op: number, a: number, sa: number, b: number, sb: number, out: number, n: number): void {
+    const per = Math.ceil(n / this.threads / 4) * 4;
+    const seq = this.nextSeq();
+    let used = 0;
+    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
+      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
+      this.post(w, seq, 2, [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len]);
+    }
+    this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per));
+    this.join((1 << used) - 1, seq);
+  }
+
+  /** Takes back the command from workers that have not claimed it, then joins the others. */
+  protected takeBack(used: number, seq: number): void {
+    const I = this.I;
+    for (let w = 0; w < this.workers.length; w++) {
+      const cw = Atomics.load(I, w * SLOT + 18);
+      if (cw < 2 * seq && Atomics.compareExchange(I, w * SLOT + 18, cw, 2 * seq + 1) === cw) used &= ~(1 << w);
+    }
+    this.join(used, seq);
+    this.checkWorkers();
+  }
+
+  /** Throws if a worker's kernel threw (it sets word 19 of its slot and reports done). */
+  protected checkWorkers(): void {
+    for (let w = 0; w < this.workers.length; w++) {
+      if (Atomics.load(this.I, w * SLOT + 19) !== 0) {
+        Atomics.store(this.I, w * SLOT + 19, 0);
+        throw new BackendError('wasm', `a kernel failed in worker ${w + 1} of the pool`, {},
+          'the result of this op is incomplete; report it, or create the backend with { threads: 1 }');
+      }
+    }
+  }
+
+  /** Stops the workers. */
+  close(): void {
+    for (let w = 0; w < this.workers.length; w++) {
+      Atomics.store(this.I, w * SLOT, -1);
+      Atomics.notify(this.I, w * SLOT, 1);
+    }
+    for (const w of this.workers) w.terminate();
+    this.workers.length = 0;
+  }}
