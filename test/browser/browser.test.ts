@@ -147,7 +147,7 @@ function checkRun(r: PageResult, ref: TrainResult, mode: string): void {
   assert.ok(last < 0.2 * first, `${mode}: loss ${first} → ${last} did not decrease substantially`);
   const dl = assertClose(`${mode} losses`, r.losses, ref.losses, 1e-4, 1e-5);
   const dw = assertClose(`${mode} weights`, r.weights, ref.weights, 1e-3, 1e-4);
-  assert.ok(r.pool.maxRelDiff < 1e-4, `${mode}: 256³ matmul / 2¹⁸ exp+add differ from js by ${r.pool.maxRelDiff}`);
+  assert.ok(r.pool.maxRelDiff < 1e-4, `${mode}: 256³ matmuls (dense, sparse A, sparse B) / 2¹⁸ exp+add differ from js by ${r.pool.maxRelDiff}`);
   console.log(`${mode}: wasm (${r.variant}), ${r.threads} thread(s) of ${r.hardwareConcurrency} cores, ` +
     `crossOriginIsolated ${r.crossOriginIsolated}; init ${r.initMs.toFixed(1)} ms; loss ${first.toFixed(4)} → ` +
     `${last.toFixed(4)}; step mean ${(r.msPerStep * 1000).toFixed(0)} µs, median ${(r.msMedianStep * 1000).toFixed(0)} µs ` +
