@@ -1,10 +1,10 @@
 // Products with a mostly-zero operand (an MNIST batch is 81 % zeros): the nonzeros are listed
-// (CSR: per row, column indices and values), and each output row is Σ over that row's nonzeros
-// of value × a row of the dense operand D, 32 columns (8 f32x4 accumulators) at a time. Per
-// useful multiply-add this runs at about the dense kernel's rate, so the product costs about its
-// density. The caller (wasm-backend.ts) takes this path only when it computes the same result
-// as the dense product: the skipped terms are 0 × d, which is 0 unless d is ±Inf or NaN, so D
-// must be all finite.
+// (per row or per column of the stored operand, with room for every element), and each output
+// row is Σ over its list of value × a row of the dense operand D, 24 columns (6 f32x4
+// accumulators) at a time. Per useful multiply-add this runs at about half the dense kernel's
+// rate (docs/design.md §6). The caller (sparse-matmul.ts) takes this path only when it computes
+// the same result as the dense product: the skipped terms are 0 × d, which is 0 unless d is ±Inf
+// or NaN, so D must be all finite.
 
 import { madd } from './simd-math';
 
