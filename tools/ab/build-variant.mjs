@@ -1,7 +1,7 @@
 // Compiles one AssemblyScript kernel file (e.g. a copy of src/backend/wasm/as/matmul.ts with a
 // change) into a relaxed-SIMD wasm module on unshared memory, for matmul-builds.mjs.
 //   node tools/ab/build-variant.mjs <file.ts> <out.wasm>
-// The file may import './simd-math' (copy src/backend/wasm/as/simd-math.ts beside it).
+// The file may import './simd-math' and './layout' (copy those files from src/backend/wasm/as/ beside it).
 import asc from 'assemblyscript/asc';
 import { COMMON_FLAGS, RELAXED_FLAGS } from '../../src/backend/wasm/as/flags.mjs';
 

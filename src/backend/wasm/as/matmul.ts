@@ -2,6 +2,7 @@
 // 4×8 register tile (8 f32x4 accumulators). Workers call it on disjoint blocks of the same C
 // (row ranges, or column ranges when C has few rows).
 
+import { at, store4x4T } from './layout';
 import { madd } from './simd-math';
 
 /** k-block and n-block sizes of the packed panels (B panel: KC·NC floats = 512 KiB). */
@@ -12,27 +13,6 @@ export const SCRATCH_BYTES: i32 = (KC * NC + KC * 4 + 32) * 4;
 
 export function scratchBytes(): i32 {
   return SCRATCH_BYTES;
-}
-
-// @ts-ignore: decorator
-@inline function at(p: usize, i: i32): usize {
-  return p + (<usize>i << 2);
-}
-
-/**
- * Transposes the 4×4 block held in rows r0..r3 (r_i = 4 consecutive p of one B column) and
- * stores it as 4 rows of a [kc][8] panel (row stride 32 bytes) at `dst`.
- */
-// @ts-ignore: decorator
-@inline function store4x4T(dst: usize, r0: v128, r1: v128, r2: v128, r3: v128): void {
-  const t0 = v128.shuffle<f32>(r0, r1, 0, 4, 1, 5); // r0[0] r1[0] r0[1] r1[1]
-  const t1 = v128.shuffle<f32>(r2, r3, 0, 4, 1, 5);
-  const t2 = v128.shuffle<f32>(r0, r1, 2, 6, 3, 7);
-  const t3 = v128.shuffle<f32>(r2, r3, 2, 6, 3, 7);
-  v128.store(dst, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
-  v128.store(dst, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7), 32);
-  v128.store(dst, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5), 64);
-  v128.store(dst, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7), 96);
 }
 
 /**
@@ -51,9 +31,9 @@ function packB(b: usize, n: i32, k: i32, transB: bool, pc: i32, kc: i32, p0: i32
       for (; p + 4 <= p1; p += 4) {
         const s = col + (<usize>p << 2);
         const dst = at(panel, p * 8);
-        store4x4T(dst, v128.load(s), v128.load(s + ld), v128.load(s + 2 * ld), v128.load(s + 3 * ld));
+        store4x4T(dst, 32, v128.load(s), v128.load(s + ld), v128.load(s + 2 * ld), v128.load(s + 3 * ld));
         const s4 = s + 4 * ld;
-        store4x4T(dst + 16, v128.load(s4), v128.load(s4 + ld), v128.load(s4 + 2 * ld), v128.load(s4 + 3 * ld));
+        store4x4T(dst + 16, 32, v128.load(s4), v128.load(s4 + ld), v128.load(s4 + 2 * ld), v128.load(s4 + 3 * ld));
       }
     }
     for (; p < p1; p++) {

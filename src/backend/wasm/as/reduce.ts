@@ -1,12 +1,8 @@
 // Reductions over x viewed as [outer, r, inner], row softmax / log-softmax, pick and the fused
 // softmax-cross-entropy backward. Sums accumulate in float64 (as the js reference does).
 
+import { at } from './layout';
 import { expV } from './simd-math';
-
-// @ts-ignore: decorator
-@inline function at(p: usize, i: i32): usize {
-  return p + (<usize>i << 2);
-}
 
 // @ts-ignore: decorator
 @inline function hsum64(s0: v128, s1: v128): f64 {

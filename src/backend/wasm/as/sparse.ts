@@ -6,12 +6,8 @@
 // the same result as the dense product: the skipped terms are 0 × d, which is 0 unless d is ±Inf
 // or NaN, so D must be all finite.
 
+import { at, store4x4T } from './layout';
 import { madd } from './simd-math';
-
-// @ts-ignore: decorator
-@inline function at(p: usize, i: i32): usize {
-  return p + (<usize>i << 2);
-}
 
 /** Nonzero elements of x[0:n] (NaN counts as nonzero). */
 export function countNonzero(x: usize, n: i32): i32 {
@@ -256,13 +252,7 @@ export function transposeRows(src: usize, rows: i32, cols: i32, dst: usize, r0: 
           const x0 = v128.load(s), x1 = v128.load(s + ls), x2 = v128.load(s + 2 * ls), x3 = v128.load(s + 3 * ls);
           // each x − x is 0 or NaN: their sum cannot overflow (a sum of the x could, at 3e38)
           fin = f32x4.add(fin, f32x4.add(f32x4.add(f32x4.sub(x0, x0), f32x4.sub(x1, x1)), f32x4.add(f32x4.sub(x2, x2), f32x4.sub(x3, x3))));
-          const t0 = v128.shuffle<f32>(x0, x1, 0, 4, 1, 5), t1 = v128.shuffle<f32>(x2, x3, 0, 4, 1, 5);
-          const t2 = v128.shuffle<f32>(x0, x1, 2, 6, 3, 7), t3 = v128.shuffle<f32>(x2, x3, 2, 6, 3, 7);
-          const o = at(dst, c * rows + r);
-          v128.store(o, v128.shuffle<f32>(t0, t1, 0, 1, 4, 5));
-          v128.store(o + lo, v128.shuffle<f32>(t0, t1, 2, 3, 6, 7));
-          v128.store(o + 2 * lo, v128.shuffle<f32>(t2, t3, 0, 1, 4, 5));
-          v128.store(o + 3 * lo, v128.shuffle<f32>(t2, t3, 2, 3, 6, 7));
+          store4x4T(at(dst, c * rows + r), lo, x0, x1, x2, x3);
         }
       }
     }
