@@ -36,7 +36,6 @@ export interface KernelExports {
   /** Task t of a sparse product: t < P builds lists, t ≥ P computes column slice [c0, c1); 1 if finite. */
   sparseTask(t: number, P: number, x: number, xr: number, xc: number, byCols: number, l: number, d: number, width: number,
     c0: number, c1: number, out: number, flags: number, bias: number, tsrc: number): number;
-  transposeRows(src: number, rows: number, cols: number, dst: number, r0: number, r1: number): number;
   adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number,
     beta2: number, eps: number, lambda: number, c1: number, c2: number): void;
   sgdStep(theta: number, grad: number, buf: number, n: number, lr: number, mu: number,

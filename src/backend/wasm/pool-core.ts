@@ -112,7 +112,7 @@ export class PoolCore {
   /**
    * Waits for the workers in bit mask `used` to finish `seq`: spins, then (where the calling
    * thread may block, as in Node) sleeps on the done word, so an oversubscribed machine does not
-   * burn its slice.
+   * burn its slice. Then throws if a worker's kernel threw.
    */
   protected join(used: number, seq: number): void {
     const I = this.I;
@@ -129,6 +129,19 @@ export class PoolCore {
           Atomics.store(I, b + 16, 0);
         }
       }
+    }
+    this.checkWorkers();
+  }
+
+  /**
+   * Guided self-scheduling on word `i`: takes chunks of max(minTiles, ⌈remaining / div⌉) of
+   * `tiles` tiles (the workers' loops in pool-worker.ts claim the same way) and runs each.
+   */
+  protected claimGuided(i: number, tiles: number, minTiles: number, div: number, run: (p: number, q: number) => void): void {
+    const I = this.I;
+    for (let p = Atomics.load(I, i); p < tiles; p = Atomics.load(I, i)) {
+      const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
+      if (Atomics.compareExchange(I, i, p, q) === p) run(p, q);
     }
   }
 
@@ -166,7 +179,6 @@ export class PoolCore {
       if (cw < 2 * seq && Atomics.compareExchange(I, w * SLOT + 18, cw, 2 * seq + 1) === cw) used &= ~(1 << w);
     }
     this.join(used, seq);
-    this.checkWorkers();
   }
 
   /** Throws if a worker's kernel threw (it sets word 19 of its slot and reports done). */
@@ -188,4 +200,5 @@ export class PoolCore {
     }
     for (const w of this.workers) w.terminate();
     this.workers.length = 0;
-  }}
+  }
+}

@@ -6,8 +6,8 @@
 // command.
 //
 // Slot layout (ints, SLOT = 32 per worker): [command seq, done seq, command, up to 13 args],
-// 16 the worker's sleep flag, 17 the joiner's, 18 the claim word; after all slots, the shared
-// counters of chunked commands. See WorkerPool.
+// 16 the worker's sleep flag, 17 the joiner's, 18 the claim word, 19 set when a kernel threw;
+// after all slots, the shared counters of chunked commands. See PoolCore.
 
 /** The worker's body, shipped as source text (Node: eval worker; browser: Blob URL). */
 export function workerMain(init: { module: WebAssembly.Module; memory: WebAssembly.Memory; ctrl: number; slot: number; workers: number; spinMs: number; ready?: () => void }) {
@@ -15,8 +15,8 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
   init.ready?.();
   const ex = inst.exports as unknown as Record<string, (...a: number[]) => number>;
   const commands = [ex.matmul, ex.unary, ex.binaryRow];
-  // the slots of every worker, then the shared counters of chunked commands (next chunk; for
-  // cmd 5 also: packing tasks done, next row tile)
+  // the slots of every worker, then the shared counters of chunked commands (next chunk or task;
+  // cmds 5 and 6 also: tasks done, next tile or slice; cmd 6: the finite flag)
   const I = new Int32Array(init.memory.buffer, init.ctrl, init.workers * 32 + 4);
   const F = new Float32Array(I.buffer, I.byteOffset, I.length);
   const base = init.slot * 32, counter = init.workers * 32;
@@ -71,8 +71,6 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
         // sparse product (WorkerPool.sparse): args x xr xc byCols l d width out flags bias tsrc P S:
         // list tasks 0..P−1 from the counter, then, once all are done (the next word counts them),
         // S column slices from the word after; a non-finite transposed slice clears the fourth word
-        // (no helper function here: a test runner's transpiler may wrap it in a helper of its own,
-        // which does not exist in the worker)
         const P = I[base + 14], S = I[base + 15], width = I[base + 9], w24 = Math.floor(width / 24);
         for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
           ex.sparseTask(t, P, I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8], width, 0, 0,

@@ -119,17 +119,9 @@ export class WorkerPool extends PoolCore {
         Atomics.add(I, counter + 1, 1);
       }
       this.awaitCount(counter + 1, P);
-      for (let p = Atomics.load(I, counter + 2); p < tiles; p = Atomics.load(I, counter + 2)) {
-        const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
-        if (Atomics.compareExchange(I, counter + 2, p, q) !== p) continue;
-        ex.matmulPacked(a, bp, c, bias, m, n, k, flags, p * 4, Math.min(m, q * 4), scratch);
-      }
+      this.claimGuided(counter + 2, tiles, minTiles, div, (p, q) => ex.matmulPacked(a, bp, c, bias, m, n, k, flags, p * 4, Math.min(m, q * 4), scratch));
     } else {
-      for (let p = Atomics.load(I, counter); p < tiles; p = Atomics.load(I, counter)) {
-        const q = Math.min(tiles, p + Math.max(minTiles, Math.ceil((tiles - p) / div)));
-        if (Atomics.compareExchange(I, counter, p, q) !== p) continue;
-        ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, p * 8, Math.min(n, q * 8), scratch);
-      }
+      this.claimGuided(counter, tiles, minTiles, div, (p, q) => ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, p * 8, Math.min(n, q * 8), scratch));
     }
     this.takeBack(used, seq);
   }
@@ -197,6 +189,4 @@ export class WorkerPool extends PoolCore {
     }
     this.takeBack(used, seq);
   }
-
-
 }

@@ -90,11 +90,12 @@ export function sparseMatmul(ex: KernelExports, alloc: Allocator, pool: WorkerPo
     [x, xr, xc, byCols] = transB ? [pb, n, k, 0] : [pb, k, n, 1];
     [width, tOut, bias, dense, denseTrans] = [m, 1, 0, pa, !transA];
   }
-  // a product that accumulates must not touch C before D is known to be finite
-  if ((!denseTrans || acc === 1) && ex.allFinite(dense, k * width) !== 1) return false;
   // the lists have room for every element (8 bytes each): past 64 MiB, the dense kernel instead
+  // (checked first: it costs nothing, the scan of D below a pass over it)
   const lb = listBytes(xr, xc, byCols);
   if (lb > MAX_LIST_BYTES) return false;
+  // a product that accumulates must not touch C before D is known to be finite
+  if ((!denseTrans || acc === 1) && ex.allFinite(dense, k * width) !== 1) return false;
   const s = new Scratch(alloc);
   try {
     let l: number, d: number;

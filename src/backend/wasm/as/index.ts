@@ -5,4 +5,4 @@ export { fill, unary, binaryRow, binaryStrided, whereStrided, copyStrided, castI
 export { reduce, argReduce, softmax, pick, softmaxXentBackward } from './reduce';
 export { matmul, matmulPacked, packBShared, packedBBytes, scratchBytes } from './matmul';
 export { adamStep, sgdStep } from './optim';
-export { countNonzero, allFinite, sparseTask, transposeRows } from './sparse';
+export { countNonzero, allFinite, sparseTask } from './sparse';
