@@ -41,6 +41,13 @@ export class PoolCore {
   /** Index in I of the shared counters of chunked commands (after the workers' slots). */
   protected readonly counter: number;
   private seq = 0;
+  /**
+   * The first error a kernel threw on the calling thread during the current command. The command
+   * still runs to its join (barrier counts advance, workers finish), so no worker is left in the
+   * middle of it — spinning at a barrier forever, or still reading its slot when the next command
+   * is posted there — and the join rethrows it.
+   */
+  private failure: unknown = null;
   /** Resolves when every worker runs (browsers: initWasm awaits it; a kernel posted before would spin forever). */
   started: Promise<void> = Promise.resolve();
   /**
@@ -86,15 +93,29 @@ export class PoolCore {
   }
 
   /**
-   * Spins until word `i` reaches `n` (the tasks before a barrier are done). A worker whose kernel
-   * threw in a task leaves it short forever: that, or 10 s without progress, throws instead.
+   * Runs one of the calling thread's kernels of a command; an error is kept for the join to
+   * rethrow (see `failure`), and after one the thread runs no more kernels of the command (its
+   * claims still count, so the command completes).
+   */
+  protected safely(f: () => void): void {
+    if (this.failure !== null) return;
+    try {
+      f();
+    } catch (e) {
+      this.failure = e;
+    }
+  }
+
+  /**
+   * Spins until word `i` reaches `n` (the tasks before a barrier are done: every thread counts a
+   * task done even when its kernel threw). A worker thread that died leaves it short forever: 10 s
+   * without progress throws instead.
    */
   protected awaitCount(i: number, n: number): void {
     const I = this.I;
     let spins = 0, last = Atomics.load(I, i), t0 = 0;
     for (let v = last; v < n; v = Atomics.load(I, i)) {
       if ((++spins & 4095) !== 0) continue;
-      this.checkWorkers();
       if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
       else if (performance.now() - t0 > 10_000) {
         throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
@@ -112,7 +133,8 @@ export class PoolCore {
   /**
    * Waits for the workers in bit mask `used` to finish `seq`: spins, then (where the calling
    * thread may block, as in Node) sleeps on the done word, so an oversubscribed machine does not
-   * burn its slice. Then throws if a worker's kernel threw.
+   * burn its slice. Then throws if a kernel threw: the calling thread's own error first, else a
+   * BackendError for a worker's.
    */
   protected join(used: number, seq: number): void {
     const I = this.I;
@@ -130,7 +152,14 @@ export class PoolCore {
         }
       }
     }
-    this.checkWorkers();
+    const failure = this.failure;
+    this.failure = null;
+    const workerFailed = this.workerFailures();
+    if (failure !== null) throw failure;
+    if (workerFailed > 0) {
+      throw new BackendError('wasm', `a kernel failed in worker ${workerFailed} of the pool`, {},
+        'the result of this op is incomplete; report it, or create the backend with { threads: 1 }');
+    }
   }
 
   /**
@@ -154,7 +183,7 @@ export class PoolCore {
       const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
       this.post(w, seq, 1, [op, x + i0 * 4, out + i0 * 4, len]);
     }
-    this.ex.unary(op, x, out, Math.min(n, per));
+    this.safely(() => this.ex.unary(op, x, out, Math.min(n, per)));
     this.join((1 << used) - 1, seq);
   }
 
@@ -167,7 +196,7 @@ export class PoolCore {
       const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
       this.post(w, seq, 2, [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len]);
     }
-    this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per));
+    this.safely(() => this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per)));
     this.join((1 << used) - 1, seq);
   }
 
@@ -181,15 +210,20 @@ export class PoolCore {
     this.join(used, seq);
   }
 
-  /** Throws if a worker's kernel threw (it sets word 19 of its slot and reports done). */
-  protected checkWorkers(): void {
+  /**
+   * The number (from 1) of the first worker whose kernel threw in this command (it sets word 19
+   * of its slot and still counts its task done and reports the command done), or 0; clears every
+   * flag.
+   */
+  private workerFailures(): number {
+    let first = 0;
     for (let w = 0; w < this.workers.length; w++) {
       if (Atomics.load(this.I, w * SLOT + 19) !== 0) {
         Atomics.store(this.I, w * SLOT + 19, 0);
-        throw new BackendError('wasm', `a kernel failed in worker ${w + 1} of the pool`, {},
-          'the result of this op is incomplete; report it, or create the backend with { threads: 1 }');
+        if (first === 0) first = w + 1;
       }
     }
+    return first;
   }
 
   /** Stops the workers. */

@@ -37,8 +37,9 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
     // claim the command (word 18 = 2·seq once claimed, 2·seq + 1 once the poster took it back)
     const claim = Atomics.load(I, base + 18);
     if (claim >= 2 * seen || Atomics.compareExchange(I, base + 18, claim, 2 * seen) !== claim) continue;
-    // a kernel that throws (a trap) marks word 19 and still reports the command done, so the
-    // caller throws instead of waiting forever for this thread
+    // a kernel that throws (a trap) marks word 19 and still reports the command done (and a task
+    // before a barrier still counts as done), so the caller's join throws instead of waiting
+    // forever for this thread
     try {
       const cmd = I[base + 2];
       if (cmd === 3) {
@@ -58,7 +59,13 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
         const m = I[base + 7], n = I[base + 8], k = I[base + 9], fl = I[base + 10], bp = I[base + 11], P = I[base + 12];
         const tiles = Math.ceil(m / 4), minTiles = I[base + 13], div = I[base + 15];
         for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
-          ex.packBShared(I[base + 4], n, k, fl, Math.floor((k * t) / (4 * P)) * 4, t + 1 === P ? k : Math.floor((k * (t + 1)) / (4 * P)) * 4, bp);
+          // a task that throws still counts as done (flag 19 tells the caller), or the other
+          // threads would wait at the barrier below forever
+          try {
+            ex.packBShared(I[base + 4], n, k, fl, Math.floor((k * t) / (4 * P)) * 4, t + 1 === P ? k : Math.floor((k * (t + 1)) / (4 * P)) * 4, bp);
+          } catch {
+            Atomics.store(I, base + 19, 1);
+          }
           Atomics.add(I, counter + 1, 1);
         }
         while (Atomics.load(I, counter + 1) < P);
@@ -73,8 +80,12 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
         // S column slices from the word after; a non-finite transposed slice clears the fourth word
         const P = I[base + 14], S = I[base + 15], width = I[base + 9], w24 = Math.floor(width / 24);
         for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
-          ex.sparseTask(t, P, I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8], width, 0, 0,
-            I[base + 10], I[base + 11], I[base + 12], I[base + 13]);
+          try {
+            ex.sparseTask(t, P, I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8], width, 0, 0,
+              I[base + 10], I[base + 11], I[base + 12], I[base + 13]);
+          } catch {
+            Atomics.store(I, base + 19, 1);
+          }
           Atomics.add(I, counter + 1, 1);
         }
         while (Atomics.load(I, counter + 1) < P);

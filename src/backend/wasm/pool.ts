@@ -115,13 +115,13 @@ export class WorkerPool extends PoolCore {
     if (byRows) {
       // the same steps as the worker's command 5
       for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
-        ex.packBShared(b, n, k, flags, Math.floor((k * t) / (4 * P)) * 4, t + 1 === P ? k : Math.floor((k * (t + 1)) / (4 * P)) * 4, bp);
+        this.safely(() => ex.packBShared(b, n, k, flags, Math.floor((k * t) / (4 * P)) * 4, t + 1 === P ? k : Math.floor((k * (t + 1)) / (4 * P)) * 4, bp));
         Atomics.add(I, counter + 1, 1);
       }
       this.awaitCount(counter + 1, P);
-      this.claimGuided(counter + 2, tiles, minTiles, div, (p, q) => ex.matmulPacked(a, bp, c, bias, m, n, k, flags, p * 4, Math.min(m, q * 4), scratch));
+      this.claimGuided(counter + 2, tiles, minTiles, div, (p, q) => this.safely(() => ex.matmulPacked(a, bp, c, bias, m, n, k, flags, p * 4, Math.min(m, q * 4), scratch)));
     } else {
-      this.claimGuided(counter, tiles, minTiles, div, (p, q) => ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, p * 8, Math.min(n, q * 8), scratch));
+      this.claimGuided(counter, tiles, minTiles, div, (p, q) => this.safely(() => ex.matmul(a, b, c, bias, m, n, k, flags, 0, m, p * 8, Math.min(n, q * 8), scratch)));
     }
     this.takeBack(used, seq);
   }
@@ -151,12 +151,15 @@ export class WorkerPool extends PoolCore {
     const used = this.postAll(seq, 6, [x, xr, xc, byCols, l, d, width, out, flags, bias, tsrc, P, S]);
     const task = (t: number, c0: number, c1: number) => this.ex.sparseTask(t, P, x, xr, xc, byCols, l, d, width, c0, c1, out, flags, bias, tsrc);
     for (let t = Atomics.add(I, counter, 1); t < P; t = Atomics.add(I, counter, 1)) {
-      task(t, 0, 0);
+      this.safely(() => task(t, 0, 0));
       Atomics.add(I, counter + 1, 1);
     }
     this.awaitCount(counter + 1, P);
     for (let t = Atomics.add(I, counter + 2, 1); t < S; t = Atomics.add(I, counter + 2, 1)) {
-      if (task(P + t, 24 * Math.floor((w24 * t) / S), t + 1 === S ? width : 24 * Math.floor((w24 * (t + 1)) / S)) === 0) Atomics.store(I, counter + 3, 0);
+      const c0 = 24 * Math.floor((w24 * t) / S), c1 = t + 1 === S ? width : 24 * Math.floor((w24 * (t + 1)) / S);
+      this.safely(() => {
+        if (task(P + t, c0, c1) === 0) Atomics.store(I, counter + 3, 0);
+      });
     }
     this.takeBack(used, seq);
     return Atomics.load(I, counter + 3);
@@ -185,7 +188,7 @@ export class WorkerPool extends PoolCore {
     }
     for (let i = Atomics.add(I, this.counter, 1); i < chunks; i = Atomics.add(I, this.counter, 1)) {
       const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
-      this.ex.adamStep(theta + s0 * 4, grad + s0 * 4, m + s0 * 4, v + s0 * 4, s1 - s0, lr, beta1, beta2, eps, lambda, c1, c2);
+      this.safely(() => this.ex.adamStep(theta + s0 * 4, grad + s0 * 4, m + s0 * 4, v + s0 * 4, s1 - s0, lr, beta1, beta2, eps, lambda, c1, c2));
     }
     this.takeBack(used, seq);
   }
