@@ -5,6 +5,8 @@
 import { describe, it } from 'node:test';
 import type { Backend } from '../../src/backend/kernels.js';
 import { elementwiseCases } from './conformance-elementwise.js';
+import { edgeCases } from './conformance-edges.js';
+import { reseed } from './conformance-helpers.js';
 import { otherCases } from './conformance-other.js';
 
 export interface Skip {
@@ -22,12 +24,23 @@ export interface ConformanceCase {
 
 /** Runs every case against `backend` (`only`: just these kernel families). */
 export function runConformance({ backend, skip = [], label, only }: { backend: Backend; skip?: Skip[]; label?: string; only?: string[] }): void {
-  const cases = [...elementwiseCases(), ...otherCases()].filter((c) => !only || only.includes(c.kernel));
+  const cases = [...elementwiseCases(), ...otherCases(), ...edgeCases()].filter((c) => !only || only.includes(c.kernel));
   describe(`conformance: ${label ?? backend.name} vs js`, () => {
     for (const c of cases) {
       const s = skip.find((k) => k.kernel === c.kernel || k.kernel === `${c.kernel}:${c.name}`);
       const why = s ? `${s.reason} (${s.issue})` : false;
-      it(`${c.kernel}: ${c.name}`, { skip: why }, () => c.run(backend));
+      // the same data for every configuration of a case, whatever ran before it
+      it(`${c.kernel}: ${c.name}`, { skip: why }, () => {
+        reseed(hash(`${c.kernel}: ${c.name}`));
+        c.run(backend);
+      });
     }
   });
+}
+
+/** FNV-1a of a case's title: its data seed, the same whichever cases run with it. */
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }

@@ -36,10 +36,11 @@ export interface KernelExports {
   /** Task t of a sparse product: t < P builds lists, t ≥ P computes column slice [c0, c1); 1 if finite. */
   sparseTask(t: number, P: number, x: number, xr: number, xc: number, byCols: number, l: number, d: number, width: number,
     c0: number, c1: number, out: number, flags: number, bias: number, tsrc: number): number;
-  adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number,
-    beta2: number, eps: number, lambda: number, c1: number, c2: number): void;
+  /** Adam over n elements; 1−β₁ and 1−β₂ are passed, not β (as/optim.ts says why). */
+  adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, oneMinusBeta1: number,
+    oneMinusBeta2: number, eps: number, lambda: number, c1: number, c2: number): void;
   sgdStep(theta: number, grad: number, buf: number, n: number, lr: number, mu: number,
-    dampening: number, nesterov: number, lambda: number, first: number): void;
+    oneMinusDampening: number, nesterov: number, lambda: number, first: number): void;
 }
 
 export type Variant = 'simd' | 'relaxed';

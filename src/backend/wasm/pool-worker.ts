@@ -95,7 +95,7 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
             I[base + 10], I[base + 11], I[base + 12], I[base + 13]) === 0) Atomics.store(I, counter + 3, 0);
         }
       } else if (cmd === 4) {
-        // chunked Adam: args theta grad m v n chunks, then (float) lr β₁ β₂ ε λ c₁ c₂; chunk i covers
+        // chunked Adam: args theta grad m v n chunks, then (float) lr 1−β₁ 1−β₂ ε λ c₁ c₂; chunk i covers
         // elements [4·⌊q·i/chunks⌋, 4·⌊q·(i+1)/chunks⌋) (q = ⌈n/4⌉, clipped to n)
         const n = I[base + 7], chunks = I[base + 8], q = Math.ceil(n / 4);
         for (let i = Atomics.add(I, counter, 1); i < chunks; i = Atomics.add(I, counter, 1)) {

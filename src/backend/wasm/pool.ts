@@ -169,8 +169,8 @@ export class WorkerPool extends PoolCore {
    * One fused Adam update (the kernel's arguments) in chunks taken from the shared counter, as
    * `matmul`: sqrt and division make it compute-bound, so a second thread halves it.
    */
-  adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, beta1: number, beta2: number,
-    eps: number, lambda: number, c1: number, c2: number): void {
+  adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, oneMinusBeta1: number,
+    oneMinusBeta2: number, eps: number, lambda: number, c1: number, c2: number): void {
     const chunks = this.threads * this.chunksPerThread, q = Math.ceil(n / 4);
     const seq = this.nextSeq();
     const I = this.I, F = this.F;
@@ -180,7 +180,7 @@ export class WorkerPool extends PoolCore {
       const base = w * SLOT;
       I[base + 2] = 4;
       I[base + 3] = theta; I[base + 4] = grad; I[base + 5] = m; I[base + 6] = v; I[base + 7] = n; I[base + 8] = chunks;
-      F[base + 9] = lr; F[base + 10] = beta1; F[base + 11] = beta2; F[base + 12] = eps; F[base + 13] = lambda;
+      F[base + 9] = lr; F[base + 10] = oneMinusBeta1; F[base + 11] = oneMinusBeta2; F[base + 12] = eps; F[base + 13] = lambda;
       F[base + 14] = c1; F[base + 15] = c2;
       Atomics.store(I, base, seq);
       if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
@@ -188,7 +188,7 @@ export class WorkerPool extends PoolCore {
     }
     for (let i = Atomics.add(I, this.counter, 1); i < chunks; i = Atomics.add(I, this.counter, 1)) {
       const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
-      this.safely(() => this.ex.adamStep(theta + s0 * 4, grad + s0 * 4, m + s0 * 4, v + s0 * 4, s1 - s0, lr, beta1, beta2, eps, lambda, c1, c2));
+      this.safely(() => this.ex.adamStep(theta + s0 * 4, grad + s0 * 4, m + s0 * 4, v + s0 * 4, s1 - s0, lr, oneMinusBeta1, oneMinusBeta2, eps, lambda, c1, c2));
     }
     this.takeBack(used, seq);
   }

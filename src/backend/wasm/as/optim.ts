@@ -5,11 +5,16 @@ import { madd } from './simd-math';
 /**
  * Adam (torch.optim.Adam): g ← g + λθ; m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²;
  * θ ← θ − lr·(m·c₁)/(√(v·c₂) + ε) with c₁ = 1/(1−β₁ᵗ), c₂ = 1/(1−β₂ᵗ).
+ * The caller passes 1−β₁ and 1−β₂ (computed in float64, as PyTorch passes `1 - beta2` to its
+ * float kernel); β = 1 − (1−β) in float32 is then float32(β) exactly for the usual betas,
+ * whereas 1 − float32(β) in float32 is not float32(1−β): for β₂ = 0.999 it is off by 1.3·10⁻⁵
+ * relative, which every v carried.
  */
 export function adamStep(theta: usize, grad: usize, m: usize, v: usize, n: i32,
-  lr: f32, beta1: f32, beta2: f32, eps: f32, lambda: f32, c1: f32, c2: f32): void {
+  lr: f32, oneMinusBeta1: f32, oneMinusBeta2: f32, eps: f32, lambda: f32, c1: f32, c2: f32): void {
+  const beta1: f32 = 1 - oneMinusBeta1, beta2: f32 = 1 - oneMinusBeta2;
   const vb1 = f32x4.splat(beta1), vb2 = f32x4.splat(beta2);
-  const vn1 = f32x4.splat(1 - beta1), vn2 = f32x4.splat(1 - beta2);
+  const vn1 = f32x4.splat(oneMinusBeta1), vn2 = f32x4.splat(oneMinusBeta2);
   const vlr = f32x4.splat(lr), veps = f32x4.splat(eps), vl = f32x4.splat(lambda);
   const vc1 = f32x4.splat(c1), vc2 = f32x4.splat(c2);
   let i = 0;
@@ -28,8 +33,8 @@ export function adamStep(theta: usize, grad: usize, m: usize, v: usize, n: i32,
     const o = <usize>i << 2;
     const th = load<f32>(theta + o);
     const g = load<f32>(grad + o) + lambda * th;
-    const mi = beta1 * load<f32>(m + o) + (1 - beta1) * g;
-    const vi = beta2 * load<f32>(v + o) + (1 - beta2) * g * g;
+    const mi = beta1 * load<f32>(m + o) + oneMinusBeta1 * g;
+    const vi = beta2 * load<f32>(v + o) + oneMinusBeta2 * g * g;
     store<f32>(m + o, mi);
     store<f32>(v + o, vi);
     store<f32>(theta + o, th - (lr * (mi * c1)) / (Mathf.sqrt(vi * c2) + eps));
@@ -38,11 +43,12 @@ export function adamStep(theta: usize, grad: usize, m: usize, v: usize, n: i32,
 
 /**
  * SGD (torch.optim.SGD): g ← g + λθ; b ← μb + (1−τ)g (b ← g on the first step);
- * g ← g + μb (Nesterov) or b; θ ← θ − lr·g. buf = 0 means no momentum buffer.
+ * g ← g + μb (Nesterov) or b; θ ← θ − lr·g. buf = 0 means no momentum buffer. The caller passes
+ * 1−τ (computed in float64, like PyTorch's `alpha=1 - dampening`).
  */
 export function sgdStep(theta: usize, grad: usize, buf: usize, n: i32, lr: f32, mu: f32,
-  dampening: f32, nesterov: bool, lambda: f32, first: bool): void {
-  const vlr = f32x4.splat(lr), vl = f32x4.splat(lambda), vmu = f32x4.splat(mu), vd = f32x4.splat(1 - dampening);
+  oneMinusDampening: f32, nesterov: bool, lambda: f32, first: bool): void {
+  const vlr = f32x4.splat(lr), vl = f32x4.splat(lambda), vmu = f32x4.splat(mu), vd = f32x4.splat(oneMinusDampening);
   let i = 0;
   if (buf == 0) {
     for (; i + 4 <= n; i += 4) {
@@ -67,7 +73,7 @@ export function sgdStep(theta: usize, grad: usize, buf: usize, n: i32, lr: f32, 
     const th = load<f32>(theta + o);
     let g = load<f32>(grad + o) + lambda * th;
     if (buf != 0) {
-      const b = first ? g : mu * load<f32>(buf + o) + (1 - dampening) * g;
+      const b = first ? g : mu * load<f32>(buf + o) + oneMinusDampening * g;
       store<f32>(buf + o, b);
       g = nesterov ? g + mu * b : b;
     }

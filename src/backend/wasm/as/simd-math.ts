@@ -99,8 +99,9 @@ const SIGN = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 
 }
 
 /**
- * tanh(x): for |x| < 0.625, x + x·z·P(z) with z = x² (Cephes tanhf); otherwise
- * sign(x)·(1 − 2/(e^{2|x|} + 1)).
+ * tanh(x) = sign(x)·t(|x|): for |x| < 0.625, t = |x| + |x|·z·P(z) with z = x² (Cephes tanhf);
+ * otherwise t = 1 − 2/(e^{2|x|} + 1). The sign bit of x is put on t last, so tanh(−0) = −0 (as
+ * PyTorch; x + x·z·P(z) gave +0).
  */
 // @ts-ignore: decorator
 @inline export function tanhV(x: v128): v128 {
@@ -111,14 +112,12 @@ const SIGN = memory.data<u32>([0x80000000, 0x80000000, 0x80000000, 0x80000000], 
   p = poly(p, z, TP2);
   p = poly(p, z, TP3);
   p = poly(p, z, TP4);
-  const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), x), x);
+  const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
   const t = expV(f32x4.add(ax, ax));
   const one = k(ONE);
-  let big = f32x4.sub(one, f32x4.div(k(TWO), f32x4.add(t, one)));
-  // copy the sign of x onto big
-  const signBit = k(SIGN);
-  big = v128.or(v128.andnot(big, signBit), v128.and(x, signBit));
-  return v128.bitselect(small, big, f32x4.lt(ax, k(TANH_SMALL)));
+  const big = f32x4.sub(one, f32x4.div(k(TWO), f32x4.add(t, one)));
+  // both are ≥ 0 (or NaN): the sign bit of x makes them tanh(x)
+  return v128.or(v128.bitselect(small, big, f32x4.lt(ax, k(TANH_SMALL))), v128.and(x, k(SIGN)));
 }
 
 /** σ(x) = 1 / (1 + e^{−x}). */
