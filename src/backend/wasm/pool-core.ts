@@ -118,6 +118,8 @@ export class PoolCore {
       if ((++spins & 4095) !== 0) continue;
       if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
       else if (performance.now() - t0 > 10_000) {
+        // the pool is broken: no join follows, so a kept error must not stop the next command
+        this.failure = null;
         throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
           'a worker thread failed; create the backend again, or with { threads: 1 }');
       }
