@@ -75,4 +75,87 @@ describe('worker pool failures', () => {
       pool.split = 'auto';
     }
   });
+
+  /** After a command returned or threw: no worker is mid-command, no flag, counters frozen. */
+  function assertQuiet(what: string): void {
+    const p = pool as unknown as { I: Int32Array; seq: number; counter: number; workers: unknown[] };
+    const I = p.I, seq = p.seq;
+    const snap = [0, 1, 2, 3].map((i) => Atomics.load(I, p.counter + i));
+    for (let w = 0; w < p.workers.length; w++) {
+      const b = w * 32;
+      assert.equal(Atomics.load(I, b + 19), 0, `${what}: flag 19 left set`);
+      if (Atomics.load(I, b) !== seq) continue;
+      const claim = Atomics.load(I, b + 18);
+      if (claim === 2 * seq) assert.equal(Atomics.load(I, b + 1), seq, `${what}: worker ${w} still running`);
+      else assert.equal(claim, 2 * seq + 1, `${what}: neither claimed nor taken back (${claim})`);
+    }
+    const t = performance.now();
+    while (performance.now() - t < 0.2);
+    assert.deepEqual([0, 1, 2, 3].map((i) => Atomics.load(I, p.counter + i)), snap, `${what}: counters moved after return`);
+  }
+
+  // An independent review's stress test: every command kind (element-wise, both matmul splits,
+  // Adam, sparse with garbage lists) made to trap on one thread or the other, 200 times; after
+  // each, no worker may be mid-command, no flag set, no shared counter moving, and the next valid
+  // command must be exactly right. The pool files before the failure rework fail it at once.
+  it('every failing command kind returns only when the pool is quiet, and the next valid one is right', () => {
+    const end = () => be.mem.memory.buffer.byteLength;
+    const n = 1 << 15;
+    const src = be.fromArray(Float32Array.from({ length: n }, (_, i) => (i % 97) + 1));
+    const out = be.alloc('float32', n);
+    // matmul operands
+    const [m, mn, k] = [64, 64, 256];
+    const A = be.fromArray(Float32Array.from({ length: m * k }, (_, i) => (i % 7) - 3));
+    const B = be.fromArray(Float32Array.from({ length: k * mn }, (_, i) => (i % 5) - 2));
+    const C = be.alloc('float32', m * mn);
+    const ref = new Float32Array(m * mn);
+    const a = be.read(A), bb = be.read(B);
+    for (let i = 0; i < m; i++) for (let j = 0; j < mn; j++) { let s = 0; for (let q = 0; q < k; q++) s += a[i * k + q] * bb[q * mn + j]; ref[i * mn + j] = s; }
+    // sparse: x [xr, xc] by rows, d [xc, width]
+    const [xr, xc, width] = [256, 256, 64];
+    const lbytes = (2 * xr * (xc + 4) + xr) * 4;
+    const L = be.alloc('float32', lbytes / 4), D = be.fromArray(new Float32Array(xc * width).fill(1));
+    const O = be.alloc('float32', xr * width);
+    const G = be.alloc('float32', 1 << 16);
+    const counts = { thrown: 0, ok: 0 };
+    for (let it = 0; it < 200; it++) {
+      const kind = it % 5;
+      let threw = false;
+      try {
+        if (kind === 0) pool.unary(UNARY_IDS.neg, it % 2 ? end() - n * 2 : -n * 2, be.mem.ptr(out), n);
+        else if (kind === 1) {
+          pool.split = it % 2 ? 'rows' : 'columns';
+          pool.matmul(be.mem.ptr(A), end() - (k * mn * 4) / 2, be.mem.ptr(C), 0, m, mn, k, 0);
+        } else if (kind === 2) {
+          const nn = 1 << 16;
+          pool.adamStep(end() - nn * 2, be.mem.ptr(G), be.mem.ptr(G), be.mem.ptr(G), nn, 0.1, 0.1, 0.001, 1e-8, 0, 1, 1);
+        } else {
+          // sparse: garbage lists, x half past memory so some list tasks trap
+          new Int32Array(be.mem.memory.buffer, be.mem.ptr(L), lbytes / 4).fill(kind === 3 ? 0x7fffffff : 0);
+          pool.sparse(end() - (xr * xc * 4) / 2, xr, xc, 0, be.mem.ptr(L), be.mem.ptr(D), width, be.mem.ptr(O), 0, 0, 0);
+        }
+      } catch {
+        threw = true;
+      }
+      pool.split = 'auto';
+      assert.ok(threw, `kind ${kind} did not throw`);
+      counts.thrown++;
+      assertQuiet(`kind ${kind} it ${it}`);
+      // a valid command right after
+      if (kind === 1) {
+        pool.split = it % 2 ? 'rows' : 'columns';
+        pool.matmul(be.mem.ptr(A), be.mem.ptr(B), be.mem.ptr(C), 0, m, mn, k, 0);
+        pool.split = 'auto';
+        assert.deepEqual(be.read(C), ref);
+      } else {
+        pool.unary(UNARY_IDS.neg, be.mem.ptr(src), be.mem.ptr(out), n);
+        const g = be.read(out);
+        assert.equal(g[n - 1], -(((n - 1) % 97) + 1));
+        assert.equal(g[n / 2], -(((n / 2) % 97) + 1));
+      }
+      assertQuiet(`valid after kind ${kind}`);
+      counts.ok++;
+    }
+    assert.equal(counts.ok, 200);
+  });
 });
