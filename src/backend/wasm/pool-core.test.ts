@@ -159,3 +159,36 @@ describe('worker pool failures', () => {
     assert.equal(counts.ok, 200);
   });
 });
+
+describe('worker pool: a worker given up for dead at a barrier', () => {
+  it('stops the workers, throws once, and later commands compute everything on the calling thread', async () => {
+    const loaded = loadModuleSync({ variant: 'simd' });
+    const be = createWasmBackend(loaded, { name: 'wasm-pool-stall' });
+    const pool = WorkerPool.create(loaded.module, be.exports, be.mem, 2, workerThreads);
+    await pool.started;
+    // a barrier that never fills stands in for a worker that died inside a task (the real ones
+    // cannot be provoked on purpose: a kernel that traps still counts its task done)
+    const p = pool as unknown as { I: Int32Array; counter: number; awaitCount(i: number, n: number): void; workers: unknown[] };
+    Atomics.store(p.I, p.counter + 3, 0);
+    pool.stallMs = 30;
+    assert.throws(() => p.awaitCount(p.counter + 3, 1), (e: unknown) => e instanceof BackendError && /stopped in a task/.test(e.message));
+    assert.equal(p.workers.length, 0, 'the workers were stopped');
+    // element-wise: both halves (the split follows the running threads, not the configured ones)
+    const n = 4099;
+    const src = be.fromArray(Float32Array.from({ length: n }, (_, i) => i + 1)), out = be.alloc('float32', n);
+    pool.unary(UNARY_IDS.neg, be.mem.ptr(src), be.mem.ptr(out), n);
+    assert.deepEqual([...be.read(out)], Array.from({ length: n }, (_, i) => -(i + 1)));
+    // a row-split matmul (packing barrier) and a column-split one
+    const [m, k, c] = [64, 40, 64];
+    const av = Float32Array.from({ length: m * k }, (_, i) => (i % 7) - 3), bv = Float32Array.from({ length: k * c }, (_, i) => (i % 5) - 2);
+    const want = new Float32Array(m * c);
+    for (let i = 0; i < m; i++) for (let j = 0; j < c; j++) for (let q = 0; q < k; q++) want[i * c + j] += av[i * k + q] * bv[q * c + j];
+    const a = be.fromArray(av), b = be.fromArray(bv), o = be.alloc('float32', m * c);
+    for (const split of ['rows', 'columns'] as const) {
+      pool.split = split;
+      be.fill(o, NaN);
+      pool.matmul(be.mem.ptr(a), be.mem.ptr(b), be.mem.ptr(o), 0, m, c, k, 0);
+      assert.deepEqual(be.read(o), want, `${split} split after the stop`);
+    }
+  });
+});

@@ -106,10 +106,15 @@ export class PoolCore {
     }
   }
 
+  /** Milliseconds without progress at a barrier after which a worker is given up for dead. */
+  stallMs = 10_000;
+
   /**
    * Spins until word `i` reaches `n` (the tasks before a barrier are done: every thread counts a
-   * task done even when its kernel threw). A worker thread that died leaves it short forever: 10 s
-   * without progress throws instead.
+   * task done even when its kernel threw). A worker thread that died inside a task leaves it
+   * short forever: after `stallMs` without progress the workers are stopped (a stuck one could
+   * otherwise read the next command's slot half-written, or write into memory later) and this
+   * command throws; later commands run every chunk on the calling thread.
    */
   protected awaitCount(i: number, n: number): void {
     const I = this.I;
@@ -117,11 +122,12 @@ export class PoolCore {
     for (let v = last; v < n; v = Atomics.load(I, i)) {
       if ((++spins & 4095) !== 0) continue;
       if (v !== last || t0 === 0) [last, t0] = [v, performance.now()];
-      else if (performance.now() - t0 > 10_000) {
-        // the pool is broken: no join follows, so a kept error must not stop the next command
+      else if (performance.now() - t0 > this.stallMs) {
+        // no join follows: a kept error must not stop the next command
         this.failure = null;
-        throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after 10 s)`, {},
-          'a worker thread failed; create the backend again, or with { threads: 1 }');
+        this.close();
+        throw new BackendError('wasm', `a worker of the pool stopped in a task (${v} of ${n} done after ${this.stallMs / 1000} s)`, {},
+          'the workers were stopped and later ops run on one thread; create the backend again for threads');
       }
     }
   }
@@ -176,9 +182,9 @@ export class PoolCore {
     }
   }
 
-  /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements. */
+  /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements (one per running thread). */
   unary(op: number, x: number, out: number, n: number): void {
-    const per = Math.ceil(n / this.threads / 4) * 4;
+    const per = Math.ceil(n / (this.workers.length + 1) / 4) * 4;
     const seq = this.nextSeq();
     let used = 0;
     for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
@@ -191,7 +197,7 @@ export class PoolCore {
 
   /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
   binaryRow(op: number, a: number, sa: number, b: number, sb: number, out: number, n: number): void {
-    const per = Math.ceil(n / this.threads / 4) * 4;
+    const per = Math.ceil(n / (this.workers.length + 1) / 4) * 4;
     const seq = this.nextSeq();
     let used = 0;
     for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
@@ -228,7 +234,7 @@ export class PoolCore {
     return first;
   }
 
-  /** Stops the workers. */
+  /** Stops the workers; commands still work, every chunk on the calling thread. */
   close(): void {
     for (let w = 0; w < this.workers.length; w++) {
       Atomics.store(this.I, w * SLOT, -1);
