@@ -99,6 +99,26 @@ export function edgeCases(): ConformanceCase[] {
       },
     },
     {
+      kernel: 'sgdStep', name: 'sizes not a multiple of 4 split over threads, with and without momentum',
+      run(backend) {
+        for (const dtype of FLOATS) {
+          for (const n of [1001, 1027, 4099]) {
+            for (const momentum of [0, 0.9]) {
+              const th = pair(backend, data(n, dtype)), g = pair(backend, data(n, dtype));
+              const buf = momentum ? pair(backend, new Float64Array(n), dtype) : null;
+              for (let step = 1; step <= 2; step++) {
+                const p = { lr: 0.1, momentum, dampening: 0.1, nesterov: step === 2, weightDecay: 1e-3, firstStep: step === 1 };
+                jsBackend.sgdStep(th.js, g.js, buf?.js ?? null, p);
+                backend.sgdStep(th.b, g.b, buf?.b ?? null, p);
+              }
+              expectClose(backend, th, `sgd param ${dtype} n=${n} momentum ${momentum}`);
+              if (buf) expectClose(backend, buf, `sgd buf ${dtype} n=${n}`);
+            }
+          }
+        }
+      },
+    },
+    {
       kernel: 'unary', name: 'exp to subnormal results and tanh of small |x|, relative error only',
       run(backend) {
         // exp: ≤ 2 ulp down to 2⁻¹²⁶, then the subnormals' own spacing (1.4e-45); tanh ≤ 2 ulp

@@ -14,7 +14,7 @@ export type { WasmBackend } from './wasm-backend.js';
 export interface WasmOptions extends LoadOptions, WasmBackendOptions {
   /** Threads for large kernels (default: available cores, at most 8; 1 without shared memory). */
   threads?: number;
-  /** Smallest matmul (m·n·k) and element-wise op (elements) split over threads (tests lower them). */
+  /** Smallest matmul (m·n·k) and element-wise op or optimizer update (elements) split over threads (tests lower them). */
   parallelMinWork?: number;
   parallelMinElements?: number;
   /** Smallest chunk (MACs) of a split matmul (tests lower it so every thread claims many). */
@@ -46,7 +46,7 @@ function build(loaded: LoadedModule, opts: WasmOptions): WasmBackend {
     const wt = isNode ? (nodeProc!.getBuiltinModule!('node:worker_threads') as typeof import('node:worker_threads')) : null;
     const pool = WorkerPool.create(loaded.module, b.exports, b.mem, threads, wt);
     if (opts.parallelMinWork !== undefined) pool.minWork = opts.parallelMinWork;
-    if (opts.parallelMinElements !== undefined) pool.minElements = opts.parallelMinElements;
+    if (opts.parallelMinElements !== undefined) pool.minElements = pool.minStepElements = opts.parallelMinElements;
     if (opts.parallelMinChunk !== undefined) pool.minChunkWork = opts.parallelMinChunk;
     if (opts.parallelSplit !== undefined) pool.split = opts.parallelSplit;
     starting.set(b, pool.started);

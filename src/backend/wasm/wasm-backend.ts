@@ -233,7 +233,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
       alloc.stamp++;
       if (isF32(param) && isF32(grad) && isF32(m) && isF32(v)) {
         const c1 = 1 / (1 - Math.pow(p.beta1, p.step)), c2 = 1 / (1 - Math.pow(p.beta2, p.step));
-        if (pool !== null && param.size >= pool.minElements) {
+        if (pool !== null && param.size >= pool.minStepElements) {
           return pool.adamStep(P(param), P(grad), P(m), P(v), param.size, p.lr, 1 - p.beta1, 1 - p.beta2, p.eps, p.weightDecay, c1, c2);
         }
         return ex.adamStep(P(param), P(grad), P(m), P(v), param.size, p.lr, 1 - p.beta1, 1 - p.beta2, p.eps,
@@ -247,6 +247,10 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
       alloc.stamp++;
       if (isF32(param) && isF32(grad) && (buf === null || isF32(buf))) {
         const pb = buf && p.momentum !== 0 ? P(buf) : 0;
+        if (pool !== null && param.size >= pool.minStepElements) {
+          return pool.sgdStep(P(param), P(grad), pb, param.size, p.lr, p.momentum, 1 - p.dampening,
+            p.nesterov ? 1 : 0, p.weightDecay, p.firstStep ? 1 : 0);
+        }
         return ex.sgdStep(P(param), P(grad), pb, param.size, p.lr, p.momentum, 1 - p.dampening,
           p.nesterov ? 1 : 0, p.weightDecay, p.firstStep ? 1 : 0);
       }
