@@ -83,11 +83,12 @@ export class PoolCore {
     return ++this.seq;
   }
 
-  /** Posts command `cmd` with `args` to worker `w` (slot layout above). */
-  protected post(w: number, seq: number, cmd: number, args: readonly number[]): void {
+  /** Posts command `cmd` with integer `args`, then float ones, to worker `w` (slot layout above). */
+  protected post(w: number, seq: number, cmd: number, args: readonly number[], floats: readonly number[] = []): void {
     const b = w * SLOT, I = this.I;
     I[b + 2] = cmd;
     for (let i = 0; i < args.length; i++) I[b + 3 + i] = args[i];
+    for (let i = 0; i < floats.length; i++) this.F[b + 3 + args.length + i] = floats[i];
     Atomics.store(I, b, seq);
     if (Atomics.load(I, b + 16) !== 0) Atomics.notify(I, b, 1);
   }
@@ -132,9 +133,9 @@ export class PoolCore {
     }
   }
 
-  /** Posts command `cmd` with `args` to every worker; returns the bit mask of workers posted to. */
-  protected postAll(seq: number, cmd: number, args: readonly number[]): number {
-    for (let w = 0; w < this.workers.length; w++) this.post(w, seq, cmd, args);
+  /** Posts command `cmd` with `args` (and `floats`) to every worker; returns the bit mask of workers posted to. */
+  protected postAll(seq: number, cmd: number, args: readonly number[], floats: readonly number[] = []): number {
+    for (let w = 0; w < this.workers.length; w++) this.post(w, seq, cmd, args, floats);
     return (1 << this.workers.length) - 1;
   }
 
@@ -182,29 +183,30 @@ export class PoolCore {
     }
   }
 
-  /** out[i] = f(x[i]) split in chunks of a multiple of 4 elements (one per running thread). */
+  /** out[i] = f(x[i]), split as `splitRow`. */
   unary(op: number, x: number, out: number, n: number): void {
-    const per = Math.ceil(n / (this.workers.length + 1) / 4) * 4;
-    const seq = this.nextSeq();
-    let used = 0;
-    for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
-      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
-      this.post(w, seq, 1, [op, x + i0 * 4, out + i0 * 4, len]);
-    }
-    this.safely(() => this.ex.unary(op, x, out, Math.min(n, per)));
-    this.join((1 << used) - 1, seq);
+    this.splitRow(1, n, (i0, len) => [op, x + i0 * 4, out + i0 * 4, len], (len) => this.ex.unary(op, x, out, len));
   }
 
-  /** One strided row of a binary op (strides 0 or 1), split as `unary`. */
+  /** One strided row of a binary op (strides 0 or 1), split as `splitRow`. */
   binaryRow(op: number, a: number, sa: number, b: number, sb: number, out: number, n: number): void {
+    this.splitRow(2, n, (i0, len) => [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len],
+      (len) => this.ex.binaryRow(op, a, sa, b, sb, out, len));
+  }
+
+  /**
+   * n elements in one part per running thread (a multiple of 4 elements each): part p ≥ 1 goes to
+   * worker p − 1 as command `cmd` with `args(i0, len)`, part 0 runs on the calling thread.
+   */
+  private splitRow(cmd: number, n: number, args: (i0: number, len: number) => number[], first: (len: number) => void): void {
     const per = Math.ceil(n / (this.workers.length + 1) / 4) * 4;
     const seq = this.nextSeq();
     let used = 0;
     for (let w = 0; w < this.workers.length && per * (w + 1) < n; w++, used++) {
-      const i0 = per * (w + 1), len = Math.min(n, i0 + per) - i0;
-      this.post(w, seq, 2, [op, a + i0 * sa * 4, sa, b + i0 * sb * 4, sb, out + i0 * 4, len]);
+      const i0 = per * (w + 1);
+      this.post(w, seq, cmd, args(i0, Math.min(n, i0 + per) - i0));
     }
-    this.safely(() => this.ex.binaryRow(op, a, sa, b, sb, out, Math.min(n, per)));
+    this.safely(() => first(Math.min(n, per)));
     this.join((1 << used) - 1, seq);
   }
 

@@ -104,13 +104,13 @@ export function workerMain(init: { module: WebAssembly.Module; memory: WebAssemb
             F[base + 9], F[base + 10], F[base + 11], F[base + 12], F[base + 13], F[base + 14], F[base + 15]);
         }
       } else if (cmd === 7) {
-        // chunked SGD, chunks as Adam's: args theta grad buf n chunks, then (float) lr μ 1−τ λ, then
-        // (int) nesterov first; buf 0 means no momentum buffer
+        // chunked SGD, chunks as Adam's: args theta grad buf n chunks nesterov first, then (float)
+        // lr μ 1−τ λ; buf 0 means no momentum buffer
         const n = I[base + 6], chunks = I[base + 7], q = Math.ceil(n / 4), buf = I[base + 5];
         for (let i = Atomics.add(I, counter, 1); i < chunks; i = Atomics.add(I, counter, 1)) {
           const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
           ex.sgdStep(I[base + 3] + s0 * 4, I[base + 4] + s0 * 4, buf === 0 ? 0 : buf + s0 * 4, s1 - s0,
-            F[base + 8], F[base + 9], F[base + 10], I[base + 12], F[base + 11], I[base + 13]);
+            F[base + 10], F[base + 11], F[base + 12], I[base + 8], F[base + 13], I[base + 9]);
         }
       } else {
         commands[cmd](I[base + 3], I[base + 4], I[base + 5], I[base + 6], I[base + 7], I[base + 8],

@@ -1,6 +1,6 @@
 // The worker pool's commands on the shared WebAssembly memory (the protocol — slots, hand-off,
 // claims, joins — is in pool-core.ts; the workers' side in pool-worker.ts): matmuls split by rows
-// over a shared packed B or by columns, sparse products, the fused Adam update. Work is cut in
+// over a shared packed B or by columns, sparse products, the fused Adam and SGD updates. Work is cut in
 // chunks that every thread takes from shared counters, so a worker that is asleep or descheduled
 // leaves its share to the calling thread instead of stalling it. docs/design.md §5–6.
 
@@ -8,12 +8,12 @@ import { BackendError } from '../../core/errors.js';
 import type { Region } from './allocator.js';
 import type { KernelExports } from './loader.js';
 import type { WasmMemory } from './wasm-storage.js';
-import { PoolCore, SLOT, SPIN_MS } from './pool-core.js';
+import { PoolCore, SPIN_MS } from './pool-core.js';
 import { browserSource, nodeSource } from './pool-worker.js';
 
-/** The pool's commands: split matmuls, sparse products, Adam (the protocol is in PoolCore). */
+/** The pool's commands: split matmuls, sparse products, Adam and SGD (the protocol is in PoolCore). */
 export class WorkerPool extends PoolCore {
-  /** Chunks per thread of Adam: the threads take chunks from a shared counter. */
+  /** Chunks per thread of an optimizer update (Adam, SGD): the threads take them from a shared counter. */
   chunksPerThread = 2;
   /** The shared packed B of row-split matmuls (grown on demand) and its size in bytes. */
   private packed: Region | null = null;
@@ -179,43 +179,30 @@ export class WorkerPool extends PoolCore {
    */
   adamStep(theta: number, grad: number, m: number, v: number, n: number, lr: number, oneMinusBeta1: number,
     oneMinusBeta2: number, eps: number, lambda: number, c1: number, c2: number): void {
-    this.chunked(4, n, [theta, grad, m, v], [lr, oneMinusBeta1, oneMinusBeta2, eps, lambda, c1, c2], [],
+    this.chunked(4, n, [theta, grad, m, v], [lr, oneMinusBeta1, oneMinusBeta2, eps, lambda, c1, c2],
       (s0, s1) => this.ex.adamStep(theta + s0 * 4, grad + s0 * 4, m + s0 * 4, v + s0 * 4, s1 - s0, lr, oneMinusBeta1, oneMinusBeta2, eps, lambda, c1, c2));
   }
 
   /** One fused SGD update (the kernel's arguments; buf 0: no momentum buffer) in chunks, as Adam. */
   sgdStep(theta: number, grad: number, buf: number, n: number, lr: number, mu: number, oneMinusDampening: number,
     nesterov: number, lambda: number, first: number): void {
-    this.chunked(7, n, [theta, grad, buf], [lr, mu, oneMinusDampening, lambda], [nesterov, first],
-      (s0, s1) => this.ex.sgdStep(theta + s0 * 4, grad + s0 * 4, buf === 0 ? 0 : buf + s0 * 4, s1 - s0, lr, mu, oneMinusDampening, nesterov, lambda, first));
+    this.chunked(7, n, [theta, grad, buf], [lr, mu, oneMinusDampening, lambda],
+      (s0, s1) => this.ex.sgdStep(theta + s0 * 4, grad + s0 * 4, buf === 0 ? 0 : buf + s0 * 4, s1 - s0, lr, mu, oneMinusDampening, nesterov, lambda, first),
+      [nesterov, first]);
   }
 
   /**
    * An element-wise command over n elements of several arrays in chunks from the shared counter:
    * chunk i covers elements [4·⌊q·i/chunks⌋, 4·⌊q·(i+1)/chunks⌋) (q = ⌈n/4⌉, clipped to n). Slot
-   * args: the arrays' addresses, n, chunks, then the floats, then the ints (pool-worker.ts cmds
+   * args: the arrays' addresses, n, chunks, the other ints, then the floats (pool-worker.ts cmds
    * 4 and 7 read them in this order).
    */
-  private chunked(cmd: number, n: number, arrays: number[], floats: number[], ints: number[], run: (s0: number, s1: number) => void): void {
+  private chunked(cmd: number, n: number, arrays: number[], floats: number[], run: (s0: number, s1: number) => void, ints: number[] = []): void {
     const chunks = this.threads * this.chunksPerThread, q = Math.ceil(n / 4);
     const seq = this.nextSeq();
-    const I = this.I, F = this.F;
-    Atomics.store(I, this.counter, 0);
-    let used = 0;
-    for (let w = 0; w < this.workers.length; w++) {
-      const base = w * SLOT;
-      let j = base + 3;
-      I[base + 2] = cmd;
-      for (const a of arrays) I[j++] = a;
-      I[j++] = n;
-      I[j++] = chunks;
-      for (const f of floats) F[j++] = f;
-      for (const i of ints) I[j++] = i;
-      Atomics.store(I, base, seq);
-      if (Atomics.load(I, base + 16) !== 0) Atomics.notify(I, base, 1);
-      used |= 1 << w;
-    }
-    for (let i = Atomics.add(I, this.counter, 1); i < chunks; i = Atomics.add(I, this.counter, 1)) {
+    Atomics.store(this.I, this.counter, 0);
+    const used = this.postAll(seq, cmd, [...arrays, n, chunks, ...ints], floats);
+    for (let i = Atomics.add(this.I, this.counter, 1); i < chunks; i = Atomics.add(this.I, this.counter, 1)) {
       const s0 = Math.min(n, Math.floor((q * i) / chunks) * 4), s1 = Math.min(n, Math.floor((q * (i + 1)) / chunks) * 4);
       this.safely(() => run(s0, s1));
     }
