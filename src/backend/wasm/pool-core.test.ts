@@ -7,6 +7,7 @@ import * as workerThreads from 'node:worker_threads';
 import { BackendError } from '../../core/errors.js';
 import { UNARY_IDS } from './coverage.js';
 import { loadModuleSync } from './loader.js';
+import { SLOT } from './pool-core.js';
 import { WorkerPool } from './pool.js';
 import { createWasmBackend, type WasmBackend } from './wasm-backend.js';
 
@@ -82,7 +83,7 @@ describe('worker pool failures', () => {
     const I = p.I, seq = p.seq;
     const snap = [0, 1, 2, 3].map((i) => Atomics.load(I, p.counter + i));
     for (let w = 0; w < p.workers.length; w++) {
-      const b = w * 32;
+      const b = w * SLOT;
       assert.equal(Atomics.load(I, b + 19), 0, `${what}: flag 19 left set`);
       if (Atomics.load(I, b) !== seq) continue;
       const claim = Atomics.load(I, b + 18);
