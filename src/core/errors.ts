@@ -88,13 +88,14 @@ export function formatShape(shape: readonly number[]): string {
 
 /**
  * `<op>: <rule>; got <arg> [shape], <arg> [shape] (<extra>)` then an optional `hint:` line.
- * `details.got` is a list of [argName, shape] pairs; `details.note` is the parenthesised extra.
+ * `details.got` is a list of [argName, shape] pairs, or [text] alone (a value the rule already
+ * named: `got 'a' (string)`, core/check.ts); `details.note` is the parenthesised extra.
  */
 export function renderMessage(op: string, rule: string, details: ErrorDetails, hint?: string) {
   let msg = `${op}: ${rule}`;
-  const got = details.got as Array<[string, readonly number[] | string]> | undefined;
+  const got = details.got as Array<[string, (readonly number[] | string)?]> | undefined;
   if (got && got.length > 0) {
-    const parts = got.map(([name, s]) => `${name} ${typeof s === 'string' ? s : formatShape(s)}`);
+    const parts = got.map(([name, s]) => (s === undefined ? name : `${name} ${typeof s === 'string' ? s : formatShape(s)}`));
     msg += `; got ${parts.join(' and ')}`;
   }
   if (details.note !== undefined) msg += ` (${String(details.note)})`;
