@@ -207,11 +207,11 @@ function checkDef(def: OpDef<unknown>): void {
   }
   if (typeof def.name !== 'string' || def.name === '') throw badArg('defineOp', 'name must be a non-empty string', def.name);
   if (!Array.isArray(def.args) || !def.args.every((a) => typeof a === 'string')) {
-    throw badArg(def.name, 'args must be an array of argument names', def.args);
+    throw badArg(`defineOp(${def.name})`, 'args must be an array of argument names', def.args);
   }
-  checkFunction(def.name, 'shape', def.shape);
-  checkFunction(def.name, 'forward', def.forward);
-  if (def.backward !== undefined) checkFunction(def.name, 'backward', def.backward);
+  checkFunction(`defineOp(${def.name})`, 'shape', def.shape);
+  checkFunction(`defineOp(${def.name})`, 'forward', def.forward);
+  if (def.backward !== undefined) checkFunction(`defineOp(${def.name})`, 'backward', def.backward);
 }
 
 /** `relu: x must be a Tensor; got [1, 2] (array)`; an op of a list (cat) names `tensors[i]`. */

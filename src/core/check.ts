@@ -32,6 +32,8 @@ export interface NumberRule {
   below?: boolean;
   /** Allow ±Infinity (never NaN). Default false: finite only. */
   infinite?: boolean;
+  /** How the message names `min` when it is another argument: `≥ low (1)`. */
+  minName?: string;
 }
 
 /** A number (finite unless `infinite`) in the rule's range. */
@@ -44,11 +46,12 @@ export function checkNumber(op: string, arg: string, v: unknown, r: NumberRule =
 }
 
 function numberRule(r: NumberRule): string {
-  const kind = r.infinite ? 'a number' : 'a finite number';
+  const kind = r.infinite ? 'a number (not NaN)' : 'a finite number';
+  const min = r.minName ? `${r.minName} (${r.min})` : r.min;
   if (r.min !== undefined && r.max !== undefined) {
-    return `${kind} in ${r.above ? '(' : '['}${r.min}, ${r.max}${r.below ? ')' : ']'}`;
+    return `${kind} in ${r.above ? '(' : '['}${min}, ${r.max}${r.below ? ')' : ']'}`;
   }
-  if (r.min !== undefined) return `${kind} ${r.above ? '>' : '≥'} ${r.min}`;
+  if (r.min !== undefined) return `${kind} ${r.above ? '>' : '≥'} ${min}`;
   if (r.max !== undefined) return `${kind} ${r.below ? '<' : '≤'} ${r.max}`;
   return kind;
 }
@@ -118,6 +121,8 @@ const DTYPE_HINTS: Record<string, string> = {
   half: "nabla has no half precision; use 'float32'",
   bfloat16: "nabla has no half precision; use 'float32'",
   bool: "nabla has no bool dtype; masks are 1/0 in 'uint8' or a float dtype",
+  cpu: 'nabla has no devices: to() converts the dtype; setBackend chooses where new tensors live',
+  cuda: 'nabla has no devices: to() converts the dtype; setBackend chooses where new tensors live',
   int8: "nabla's integer dtypes are 'int32' and 'uint8'",
   int16: "nabla's integer dtypes are 'int32' and 'uint8'",
 };

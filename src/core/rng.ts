@@ -127,7 +127,7 @@ export class Rng {
 
 function uniformError(low: unknown, high: unknown): never {
   checkNumber('Rng.uniform', 'low', low);
-  checkNumber('Rng.uniform', 'high', high, { min: low as number });
+  checkNumber('Rng.uniform', 'high', high, { min: low as number, minName: 'low' });
   throw new Error('unreachable');
 }
 

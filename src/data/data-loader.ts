@@ -129,7 +129,9 @@ export class DataLoader implements Iterable<Tensor[]> {
 
   /** Continues from a saved state: the next batch is the one that would have come next. */
   loadStateDict(state: DataLoaderState): void {
-    if (typeof state !== 'object' || state === null || typeof state.rng !== 'object' || state.rng === null) {
+    const rng = (state as Partial<DataLoaderState> | null)?.rng;
+    if (typeof state !== 'object' || state === null || typeof rng !== 'object' || rng === null || !Array.isArray(rng.s) ||
+      rng.s.length !== 4) {
       throw badArg('DataLoader.loadStateDict', 'state must be an object from stateDict()', state);
     }
     const describe = (n: number, o: { batchSize: number; shuffle: boolean; dropLast: boolean }) =>

@@ -3,6 +3,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { checkReduction, crossEntropy, type Reduction } from '../ops/cross-entropy.js';
 import { checkOptions } from '../core/check.js';
+import { tensorHint } from '../tensor/expect.js';
 import { forwardInput, Module } from '../nn/module.js';
 
 /**
@@ -17,6 +18,7 @@ export class CrossEntropyLoss extends Module {
     checkReduction('CrossEntropyLoss', checkOptions('CrossEntropyLoss', opts, ['reduction']).reduction ?? 'mean');
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return crossEntropy(forwardInput(this, input), forwardInput(this, target, 'target'), this.opts);
+    const hint = Array.isArray(target) && target.every(Number.isInteger) ? tensorHint(target, ", { dtype: 'int32' }") : undefined;
+    return crossEntropy(forwardInput(this, input), forwardInput(this, target, 'target', hint), this.opts);
   }
 }

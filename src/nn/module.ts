@@ -14,8 +14,8 @@ import { zeroGradOf, zeroGradOptions } from '../autograd/zero-grad.js';
  * The input of `m.forward` as a Tensor, or `Linear.forward: input must be a Tensor; got [[1, 2]]
  * (array)` (docs/design.md §7). Every module's forward checks its inputs through this.
  */
-export function forwardInput(m: Module, x: unknown, arg = 'input'): Tensor {
-  if (!(x instanceof Tensor)) throw notTensor(`${m.constructor.name}.forward`, arg, x);
+export function forwardInput(m: Module, x: unknown, arg = 'input', hint?: string): Tensor {
+  if (!(x instanceof Tensor)) throw notTensor(`${m.constructor.name}.forward`, arg, x, hint);
   return x;
 }
 

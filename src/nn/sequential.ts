@@ -18,7 +18,9 @@ export class Sequential extends Module {
     modules.forEach((m, i) => {
       if (!(m instanceof Module)) {
         const isClass = typeof m === 'function' && (m as { prototype?: unknown }).prototype instanceof Module;
-        throw badArg('Sequential', `modules[${i}] must be a Module`, m, isClass ? `construct it: new ${(m as { name: string }).name}()` : undefined);
+        const hint = isClass ? `construct it: new ${(m as { name: string }).name}()`
+          : Array.isArray(m) ? 'pass the modules as separate arguments: new Sequential(a, b, …)' : undefined;
+        throw badArg('Sequential', `modules[${i}] must be a Module`, m, hint);
       }
     });
     this.modules = modules;

@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { normAxes } from '../core/shape.js';
-import { checkBool, checkNumber, checkOptions } from '../core/check.js';
+import { badArg, checkBool, checkNumber, checkOptions } from '../core/check.js';
 import { expectTensor } from '../tensor/expect.js';
 import { mean } from './mean.js';
 import { sum } from './sum.js';
@@ -14,6 +14,7 @@ import { div } from './div.js';
  */
 export function variance(x: Tensor, dims?: number | readonly number[], opts: { correction?: number; keepdim?: boolean } = {}): Tensor {
   expectTensor('var', 'x', x);
+  if (typeof opts === 'boolean') throw badArg('var', 'options must be an object', opts, `write x.var(dims, { keepdim: ${opts} })`);
   const o = checkOptions('var', opts, ['correction', 'keepdim']);
   if (o.correction !== undefined) checkNumber('var', 'correction', o.correction, { min: 0 });
   if (o.keepdim !== undefined) checkBool('var', 'keepdim', o.keepdim);

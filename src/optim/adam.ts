@@ -35,7 +35,7 @@ export class Adam extends Optimizer {
     return optimOptions('Adam', opts, defaults, { lr: { min: 0 }, betas: 'betas', eps: { min: 0 }, weightDecay: { min: 0 } });
   }
   step(): void {
-    const grads = this.gradients(arguments.length);
+    const grads = this.gradients(arguments);
     this.stepCount++;
     const [beta1, beta2] = this.o.betas;
     const { lr, eps, weightDecay } = this.o;

@@ -150,11 +150,11 @@ export abstract class Optimizer {
 
   /**
    * The gradient of every parameter (null where there is none), each checked — on p's backend,
-   * dtype and size, both alive — before step() changes anything; `args` is step's argument count.
+   * dtype and size, both alive — before step() changes anything; `args` are step's arguments.
    */
-  protected gradients(args: number): (Tensor | null)[] {
+  protected gradients(args: ArrayLike<unknown>): (Tensor | null)[] {
     const op = `${this.constructor.name}.step`;
-    if (args > 0) throw new ArgumentError(op, 'takes no arguments (closures are not supported)', { note: `${args} given` });
+    if (args.length > 0) throw badArg(op, 'takes no arguments (closures are not supported)', args[0]);
     return this.params.map((p) => {
       p.assertAlive(op);
       const g = this.gradOf(p);
@@ -168,7 +168,7 @@ export abstract class Optimizer {
     const g = p.grad;
     if (!g) return null;
     if (g.dtype !== p.dtype || g.backend !== p.backend || g.size !== p.size) {
-      throw new ArgumentError(this.constructor.name, 'a gradient must match its parameter in shape, dtype and backend', {
+      throw new ArgumentError(`${this.constructor.name}.step`, 'a gradient must match its parameter in shape, dtype and backend', {
         got: [['param', p.shape], ['grad', g.shape]],
       });
     }

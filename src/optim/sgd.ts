@@ -54,7 +54,7 @@ export class SGD extends Optimizer {
     return o;
   }
   step(): void {
-    const grads = this.gradients(arguments.length);
+    const grads = this.gradients(arguments);
     this.stepCount++;
     for (let i = 0; i < this.params.length; i++) {
       const p = this.params[i], g = grads[i];

@@ -165,6 +165,9 @@ export function shapeArgs(op: string, args: readonly unknown[]): { shape: readon
   const dims = n > 0 ? args.slice(0, n) : args[0];
   const rest = args.slice(Math.max(n, 1));
   if (rest.length > 1) throw badArg(op, 'takes a shape and an options object', args, `e.g. ${op}([2, 3], { dtype: 'float64' })`);
+  if (n > 0 && !(dims as unknown[]).every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) {
+    throw badArg(op, 'sizes must be non-negative integers', n === 1 ? args[0] : dims);
+  }
   return { shape: checkShape(op, dims), opts: rest[0] };
 }
 

@@ -2,7 +2,7 @@
 // permutations. Arguments are checked before anything is drawn (docs/design.md §7).
 
 import { arrayFor, DEFAULT_DTYPE } from '../core/dtype.js';
-import { checkInt, checkNumber, checkShape } from '../core/check.js';
+import { badArg, checkInt, checkNumber, checkShape } from '../core/check.js';
 import { globalRng, type Rng } from '../core/rng.js';
 import { sizeOf } from '../core/shape.js';
 import { createOptions, make, shapeArgs, type RandomOptions, type ShapeArgs } from './create.js';
@@ -27,7 +27,7 @@ export function rand(...args: unknown[]): Tensor {
   const { shape, opts } = shapeArgs('rand', args);
   const o = createOptions('rand', opts as RandOptions, ['rng', 'low', 'high']);
   const low = checkNumber('rand', 'low', o.low ?? 0);
-  const high = checkNumber('rand', 'high', o.high ?? 1, { min: low });
+  const high = checkNumber('rand', 'high', o.high ?? 1, { min: low, minName: 'low' });
   return randomFill('rand', shape, o, (r) => r.uniform(low, high));
 }
 
@@ -46,7 +46,8 @@ export function randn(...args: unknown[]): Tensor {
 export function randint(low: number, high: number, shape: readonly number[], opts?: RandomOptions) {
   const o = createOptions('randint', opts, ['rng']);
   checkInt('randint', 'low', low);
-  checkInt('randint', 'high', high, low + 1);
+  checkInt('randint', 'high', high);
+  if (high <= low) throw badArg('randint', `high must be greater than low (${low})`, high);
   checkShape('randint', shape);
   const dtype = o.dtype ?? 'int32';
   checkIntValues('randint', [low, high - 1], dtype, (i) => (i === 0 ? 'low' : 'high − 1'));

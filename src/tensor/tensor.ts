@@ -3,7 +3,7 @@
 
 import { type DType, type TypedArray } from '../core/dtype.js';
 import { MemoryError, ArgumentError, formatShape } from '../core/errors.js';
-import { badArg } from '../core/check.js';
+import { badArg, literal } from '../core/check.js';
 import { sizeOf, type Shape } from '../core/shape.js';
 import type { Backend, Storage } from '../backend/kernels.js';
 import { formatTensor } from './print.js';
@@ -180,8 +180,10 @@ export class Tensor {
 }
 
 function internalConstructor(data: unknown) {
-  return badArg('Tensor', 'the constructor is internal: new Tensor(storage, shape, backend)', data,
-    'make tensors with tensor([1, 2]), zeros([2, 3]), fromArray(data, shape), …');
+  const lit = literal(data);
+  const code = Array.isArray(data) && lit.length <= 40 && !lit.includes('…') ? `tensor(${lit})` : 'tensor(data)';
+  return badArg('Tensor', 'the constructor is internal (it takes a backend storage)', data,
+    `make tensors with ${code}, zeros([2, 3]), fromArray(data, shape), …`);
 }
 
 /** True when `x` is a nabla Tensor (SPEC §2). */

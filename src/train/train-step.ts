@@ -40,7 +40,7 @@ export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x
   checkFunction('trainStep', 'lossFn', lossFn);
   if (!(optimizer instanceof Optimizer)) {
     throw badArg('trainStep', 'optimizer must be an Optimizer (SGD, Adam, …)', optimizer,
-      typeof optimizer === 'function' ? 'construct it: new Adam(model.parameters(), { lr })' : undefined);
+      typeof optimizer === 'function' ? `construct it: new ${(optimizer as { name: string }).name}(model.parameters(), { lr })` : undefined);
   }
   expectTensor('trainStep', 'x', x);
   expectTensor('trainStep', 'y', y);

@@ -7,6 +7,6 @@ import { checkNumber } from '../../core/check.js';
 export function uniform_(t: Tensor, low = 0, high = 1, opts: { rng?: Rng } = {}): Tensor {
   const o = initArgs('uniform_', t, opts, ['rng']);
   checkNumber('uniform_', 'low', low);
-  checkNumber('uniform_', 'high', high, { min: low });
+  checkNumber('uniform_', 'high', high, { min: low, minName: 'low' });
   return fillWith(t, (r) => r.uniform(low, high), o.rng);
 }
