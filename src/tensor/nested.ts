@@ -57,6 +57,20 @@ export function readNested(op: string, data: Seq): NestedData {
     if (dim === shape.length - 1) {
       const d = Array.isArray(x) ? null : dtypeOfArray(x as ArrayLike<number>);
       rowsDType = rowsDType === undefined || rowsDType === d ? d : null;
+      // the innermost row: numbers copied in a plain loop; anything else is named by walk below
+      let i = 0;
+      for (; i < x.length; i++) {
+        const v = x[i];
+        if (typeof v === 'number') flat.push(v);
+        else break;
+      }
+      if (i === x.length) return;
+      for (; i < x.length; i++) {
+        path.push(i);
+        walk(x[i], dim + 1);
+        path.pop();
+      }
+      return;
     }
     for (let i = 0; i < x.length; i++) {
       path.push(i);
