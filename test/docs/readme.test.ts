@@ -1,18 +1,31 @@
-// The README's TypeScript examples run (an example that does not run is a bug): each ```ts block
+// The README's examples run (an example that does not run is a bug): each ```ts or ```js block
 // is written to a temporary module importing the package source, then run.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+const blocks = [...readme.matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((m) => m[1]);
 const src = pathToFileURL(new URL('../../src/index.ts', import.meta.url).pathname).href;
 
-test('the README has TypeScript examples', () => {
-  assert.ok(blocks.length >= 2, `found ${blocks.length} ts blocks`);
+test('the README has examples, and they promise output', () => {
+  assert.ok(blocks.length >= 3, `found ${blocks.length} ts/js blocks`);
+  assert.ok(blocks.some((b) => b.includes('// -12 -4 -4 3')), 'f = (x + y)·z and its gradients');
+});
+
+test('the README cites only files that are in the repository', () => {
+  const root = new URL('../../', import.meta.url);
+  const cited = [
+    ...[...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]).filter((l) => !/^[a-z]+:/.test(l)),
+    ...[...readme.matchAll(/`((?:src|test|docs|tools|bench|bin|\.ci)\/[^`\s*]*)`/g)].map((m) => m[1]),
+  ];
+  assert.ok(cited.length > 5, `found ${cited.length} citations`);
+  const missing = cited.filter((f) => !existsSync(new URL(f, root)));
+  assert.deepEqual(missing, [], 'cited in README.md but not in the repository');
+  assert.doesNotMatch(readme, /SPEC|\bthe notes\b/, 'the README cites the spec or the notes, which are not in the repository');
 });
 
 blocks.forEach((code, i) => {
@@ -24,6 +37,8 @@ blocks.forEach((code, i) => {
     writeFileSync(file, `const __log = (...a: unknown[]) => (globalThis as any).__readmeLog(a.map(String).join(' '));\n${body}`);
     (globalThis as any).__readmeLog = (line: string) => logs.push(line);
     await import(pathToFileURL(file).href);
-    if (i === 0) assert.equal(logs[0], '-12 -4 -4 3', 'f = (x + y)·z and its gradients');
+    // `console.log(...); // <text>`: the example promises that line; it must print exactly that
+    const promised = [...code.matchAll(/console\.log\(.*\);\s*\/\/\s*(.+)$/gm)].map((m) => m[1].trim());
+    assert.deepEqual(logs.slice(0, promised.length), promised, 'the lines the example says it prints');
   });
 });
