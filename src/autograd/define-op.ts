@@ -3,6 +3,8 @@
 
 import type { DType } from '../core/dtype.js';
 import { BackendError } from '../core/errors.js';
+import { badArg, checkFunction } from '../core/check.js';
+import { notTensor } from '../tensor/expect.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
 import { isGradEnabled, setGradEnabled } from './no-grad.js';
@@ -155,13 +157,18 @@ export interface RecordedNode extends GradNode {
  * runs the forward and, when an input requires grad and recording is on, records the node.
  */
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
+  checkDef(def as OpDef<unknown>);
   return {
     def,
     apply(inputs: readonly Tensor[], attrs: A): Tensor {
-      const k = inputs[0].backend;
+      if (!Array.isArray(inputs) || inputs.length === 0) throw notInputs(def, inputs);
+      const first = inputs[0];
+      if (!(first instanceof Tensor)) throw notTensorInput(def, inputs, 0);
+      const k = first.backend;
       let anyGrad = false;
       for (let i = 0; i < inputs.length; i++) {
         const t = inputs[i];
+        if (!(t instanceof Tensor)) throw notTensorInput(def, inputs, i);
         if (t.backend !== k) throw mixedBackends(def, inputs);
         t.assertAlive(def.name);
         if (t.requiresGrad) anyGrad = true;
@@ -192,6 +199,29 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       return out;
     },
   };
+}
+
+function checkDef(def: OpDef<unknown>): void {
+  if (typeof def !== 'object' || def === null) {
+    throw badArg('defineOp', 'def must be an object { name, spec, args, shape, forward, backward? }', def);
+  }
+  if (typeof def.name !== 'string' || def.name === '') throw badArg('defineOp', 'name must be a non-empty string', def.name);
+  if (!Array.isArray(def.args) || !def.args.every((a) => typeof a === 'string')) {
+    throw badArg(`defineOp(${def.name})`, 'args must be an array of argument names', def.args);
+  }
+  checkFunction(`defineOp(${def.name})`, 'shape', def.shape);
+  checkFunction(`defineOp(${def.name})`, 'forward', def.forward);
+  if (def.backward !== undefined) checkFunction(`defineOp(${def.name})`, 'backward', def.backward);
+}
+
+/** `relu: x must be a Tensor; got [1, 2] (array)`; an op of a list (cat) names `tensors[i]`. */
+function notTensorInput(def: OpDef<unknown>, inputs: readonly unknown[], i: number) {
+  const arg = def.args.length === 1 && inputs.length > 1 ? `${def.args[0]}[${i}]` : def.args[i] ?? `inputs[${i}]`;
+  return notTensor(def.name, arg, inputs[i]);
+}
+
+function notInputs(def: OpDef<unknown>, inputs: unknown) {
+  return badArg(def.name, 'inputs must be a non-empty array of Tensors', inputs);
 }
 
 function mixedBackends(def: OpDef<unknown>, inputs: readonly Tensor[]) {

@@ -3,6 +3,8 @@
 // here, not in every op), and adds gradients that arrive by several paths.
 
 import { ArgumentError, NablaError } from '../core/errors.js';
+import { checkBool, checkOptions } from '../core/check.js';
+import { expectTensor, notTensor } from '../tensor/expect.js';
 import { sameShape } from '../core/shape.js';
 import { Tensor, type GradNode } from '../tensor/tensor.js';
 import type { Storage } from '../backend/kernels.js';
@@ -76,6 +78,12 @@ function topoOrder(root: GradNode): RecordedNode[] {
 export function backward(root: Tensor, opts: BackwardOptions = {}): void {
   if (!math) throw new Error('nabla: ops not loaded (import from the package index)');
   const m = math;
+  if (!(root instanceof Tensor)) throw notTensor('backward', 'root', root);
+  const o = checkOptions('backward', opts, ['gradient', 'retainGraph', 'createGraph']);
+  if (o.gradient !== undefined) expectTensor('backward', 'gradient', o.gradient);
+  if (o.retainGraph !== undefined) checkBool('backward', 'retainGraph', o.retainGraph);
+  if (o.createGraph !== undefined) checkBool('backward', 'createGraph', o.createGraph);
+  root.assertAlive('backward');
   if (!root.requiresGrad) {
     throw new ArgumentError('backward', 'the tensor does not require grad and has no gradFn', {
       got: [['tensor', root.shape]],

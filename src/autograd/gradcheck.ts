@@ -6,7 +6,8 @@ import { Rng } from '../core/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { fromArray } from '../tensor/create.js';
 import { backward } from './engine.js';
-import { numericalGrad, toFloat64 } from './numerical-grad.js';
+import { checkInputs, numericalGrad, toFloat64 } from './numerical-grad.js';
+import { badArg, checkFunction, checkInt, checkNumber, checkOptions } from '../core/check.js';
 
 export interface GradcheckOptions {
   /** Central-difference step. Default 1e-6. */
@@ -58,7 +59,16 @@ export function gradcheck(
   inputs: readonly Tensor[],
   opts: GradcheckOptions = {},
 ): GradcheckReport {
-  const eps = opts.eps ?? 1e-6, atol = opts.atol ?? 1e-5, rtol = opts.rtol ?? 1e-3;
+  checkFunction('gradcheck', 'fn', fn);
+  checkInputs('gradcheck', inputs);
+  const o = checkOptions('gradcheck', opts, ['eps', 'atol', 'rtol', 'seed', 'names']);
+  const eps = checkNumber('gradcheck', 'eps', o.eps ?? 1e-6, { min: 0, above: true });
+  const atol = checkNumber('gradcheck', 'atol', o.atol ?? 1e-5, { min: 0 });
+  const rtol = checkNumber('gradcheck', 'rtol', o.rtol ?? 1e-3, { min: 0 });
+  if (o.seed !== undefined) checkInt('gradcheck', 'seed', o.seed);
+  if (o.names !== undefined && (!Array.isArray(o.names) || !o.names.every((n) => typeof n === 'string'))) {
+    throw badArg('gradcheck', 'names must be an array of strings', o.names);
+  }
   const wrt = inputs.map((_, i) => i).filter((i) => inputs[i].requiresGrad);
   if (wrt.length === 0) {
     throw new ArgumentError('gradcheck', 'at least one input must have requiresGrad set', {

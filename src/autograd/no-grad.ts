@@ -1,5 +1,7 @@
 // The switch that decides whether ops record themselves for backward.
 
+import { badArg, checkBool, checkFunction } from '../core/check.js';
+
 let enabled = true;
 
 /** Whether ops record themselves for backward now; false inside noGrad (SPEC §2). */
@@ -16,6 +18,7 @@ export function isGradEnabled(): boolean {
  * w.mul(2).requiresGrad // true
  */
 export function noGrad<T>(fn: () => T): T {
+  if (typeof fn !== 'function') throw badArg('noGrad', 'fn must be a function', fn, 'write noGrad(() => …)');
   const prev = enabled;
   enabled = false;
   try {
@@ -27,6 +30,8 @@ export function noGrad<T>(fn: () => T): T {
 
 /** Runs `fn` with recording set to `on` (torch.set_grad_enabled as a scope; SPEC §2). */
 export function withGradEnabled<T>(on: boolean, fn: () => T): T {
+  checkBool('withGradEnabled', 'on', on);
+  checkFunction('withGradEnabled', 'fn', fn);
   const prev = enabled;
   enabled = on;
   try {

@@ -3,7 +3,9 @@
 
 import { ArgumentError } from '../core/errors.js';
 import { isFloat } from '../core/dtype.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import { badArg, checkFunction, checkNumber, checkOptions } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 import { fromArray } from '../tensor/create.js';
 import { noGrad } from './no-grad.js';
 
@@ -28,7 +30,15 @@ export function numericalGrad(
   inputs: readonly Tensor[],
   opts: NumericalGradOptions = {},
 ): (Tensor | null)[] {
-  const eps = opts.eps ?? 1e-6;
+  checkFunction('numericalGrad', 'fn', fn);
+  checkInputs('numericalGrad', inputs);
+  opts = checkOptions('numericalGrad', opts, ['eps', 'gradient', 'wrt']);
+  const eps = checkNumber('numericalGrad', 'eps', opts.eps ?? 1e-6, { min: 0, above: true });
+  if (opts.gradient !== undefined) expectTensor('numericalGrad', 'gradient', opts.gradient);
+  if (opts.wrt !== undefined && (!Array.isArray(opts.wrt) ||
+    !opts.wrt.every((i) => Number.isInteger(i) && i >= 0 && i < inputs.length))) {
+    throw badArg('numericalGrad', `wrt must be an array of input indices in [0, ${inputs.length - 1}]`, opts.wrt);
+  }
   const wrt = opts.wrt ?? inputs.map((_, i) => i).filter((i) => isFloat(inputs[i].dtype));
   const xs = inputs.map((x) => (isFloat(x.dtype) ? toFloat64(x) : x));
   const dy = opts.gradient ? Float64Array.from(opts.gradient.toTypedArray()) : null;
@@ -78,4 +88,12 @@ export function numericalGrad(
 /** A float64 copy of x on its backend (a new leaf: no graph, no requiresGrad). */
 export function toFloat64(x: Tensor): Tensor {
   return fromArray(Float64Array.from(x.toTypedArray()), x.shape, { dtype: 'float64', backend: x.backend.name });
+}
+
+/** The inputs of gradcheck/numericalGrad: an array of live Tensors. */
+export function checkInputs(op: string, inputs: unknown): void {
+  if (!Array.isArray(inputs)) {
+    throw badArg(op, 'inputs must be an array of Tensors', inputs, inputs instanceof Tensor ? `wrap it: ${op}(fn, [x])` : undefined);
+  }
+  inputs.forEach((x, i) => expectTensor(op, `inputs[${i}]`, x).assertAlive(op));
 }

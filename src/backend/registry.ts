@@ -1,6 +1,7 @@
 // Which backend new tensors go to. Backends register by name; `js` is always there.
 
 import { BackendError } from '../core/errors.js';
+import { badArg, listOf } from '../core/check.js';
 import type { Backend } from './kernels.js';
 import { jsBackend } from './js/js-backend.js';
 
@@ -15,6 +16,16 @@ const lazy = new Map<string, () => Backend>();
 
 /** Makes a backend available by its name to getBackend/setBackend (SPEC §2). */
 export function registerBackend(b: Backend): void {
+  if (typeof b !== 'object' || b === null || typeof b.name !== 'string' || b.name === '') {
+    throw badArg('registerBackend', 'backend must be a Backend object with a name', b);
+  }
+  const k = b as unknown as Record<string, unknown>, js = jsBackend as unknown as Record<string, unknown>;
+  const missing = Object.keys(js).filter((key) => typeof js[key] === 'function' && typeof k[key] !== 'function');
+  if (missing.length > 0) {
+    throw new BackendError('registerBackend', `backend '${b.name}' must implement every kernel of the contract`, {
+      note: `missing: ${missing.join(', ')}`,
+    });
+  }
   backends.set(b.name, b);
   lazy.delete(b.name);
 }
@@ -53,13 +64,24 @@ export function backendFallbackNote(): string | null {
 
 /** The backend called `name`, or the default one (chosen on first use) (SPEC §2). */
 export function getBackend(name?: string): Backend {
+  return backendNamed('getBackend', name);
+}
+
+/**
+ * The backend called `name` (the default when undefined); an unknown name is an error naming
+ * `op` and every name that would work, the registered and the buildable ones.
+ */
+export function backendNamed(op: string, name: unknown, arg = 'backend'): Backend {
   if (name === undefined) return (current ??= resolveDefault());
+  if (typeof name !== 'string') {
+    throw badArg(op, `${arg} must be a backend name (${listOf(listBackends())})`, name);
+  }
   const make = lazy.get(name);
   if (make) registerBackend(make());
   const b = backends.get(name);
   if (!b) {
-    throw new BackendError('setBackend', `unknown backend '${name}'`, {
-      note: `registered: ${[...backends.keys()].join(', ')}`,
+    throw new BackendError(op, `unknown backend '${name}'`, {
+      note: `available: ${listBackends().join(', ')}`,
     });
   }
   return b;
@@ -67,7 +89,7 @@ export function getBackend(name?: string): Backend {
 
 /** Makes `name` the backend of every tensor created from now on (SPEC §2). */
 export function setBackend(name: string): Backend {
-  current = getBackend(name);
+  current = backendNamed('setBackend', name, 'name');
   return current;
 }
 

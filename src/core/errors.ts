@@ -81,20 +81,94 @@ export class MemoryError extends NablaError {
   }
 }
 
+/** `(type)` for values whose literal does not name its type; null otherwise. */
+function kindOf(v: unknown): string | null {
+  if (v === null || v === undefined || typeof v === 'function') return null;
+  if (typeof v !== 'object') return typeof v;
+  if (Array.isArray(v)) return 'array';
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null ? 'object' : null;
+}
+
+export function isTensorLike(v: object): v is { shape: readonly number[]; dtype: string } {
+  const t = v as { shape?: unknown; dtype?: unknown; describe?: unknown };
+  return Array.isArray(t.shape) && typeof t.dtype === 'string' && typeof t.describe === 'function';
+}
+
+const MAX_ITEMS = 6;
+const MAX_STRING = 40;
+
+/** A short JS-ish literal: 'a', 3, [1, 2], { dim: 1 }, Float32Array(3), Tensor [2, 3] float32. */
+export function literal(v: unknown, depth = 2): string {
+  switch (typeof v) {
+    case 'string': {
+      const s = v.length > MAX_STRING ? `${v.slice(0, MAX_STRING)}…` : v;
+      return `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+    }
+    case 'number':
+      return Object.is(v, -0) ? '-0' : String(v);
+    case 'bigint':
+      return `${v}n`;
+    case 'symbol':
+    case 'boolean':
+    case 'undefined':
+      return String(v);
+    case 'function': {
+      const isClass = /^class[\s{]/.test(Function.prototype.toString.call(v));
+      return `${isClass ? 'class' : 'function'} ${v.name || '(anonymous)'}`;
+    }
+  }
+  if (v === null) return 'null';
+  const o = v as object;
+  if (Array.isArray(o)) {
+    if (depth <= 0) return o.length === 0 ? '[]' : '[…]';
+    const items: string[] = [];
+    for (let i = 0; i < Math.min(o.length, MAX_ITEMS); i++) items.push(literal(o[i], depth - 1));
+    if (o.length > MAX_ITEMS) items.push(`… ${o.length - MAX_ITEMS} more`);
+    return `[${items.join(', ')}]`;
+  }
+  if (ArrayBuffer.isView(o)) {
+    const n = o instanceof DataView ? o.byteLength : (o as unknown as ArrayLike<number>).length;
+    return `${o.constructor.name}(${n})`;
+  }
+  if (isTensorLike(o)) return `${o.constructor.name} [${o.shape.join(', ')}] ${o.dtype}`;
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) {
+    if (o instanceof Map || o instanceof Set) return `${o.constructor.name}(${o.size})`;
+    return `${o.constructor?.name ?? 'Object'} object`;
+  }
+  const keys = Object.keys(o);
+  if (keys.length === 0) return '{}';
+  if (depth <= 0) return '{…}';
+  const parts = keys.slice(0, 4).map((k) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : literal(k)}: ${literal((o as Record<string, unknown>)[k], depth - 1)}`);
+  if (keys.length > 4) parts.push('…');
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** The value as an error message shows it: its literal, then its type where the literal hides it. */
+export function describe(v: unknown): string {
+  const kind = kindOf(v);
+  return kind ? `${literal(v)} (${kind})` : literal(v);
+}
+
 /** Shapes print as `[64, 1568]`: brackets, comma and space (never `2,3` or `64x1568`; SPEC §2). */
 export function formatShape(shape: readonly number[]): string {
+  if (!Array.isArray(shape)) {
+    throw new ArgumentError('formatShape', 'shape must be an array of numbers', { value: shape, got: [[describe(shape)]] });
+  }
   return `[${shape.join(', ')}]`;
 }
 
 /**
  * `<op>: <rule>; got <arg> [shape], <arg> [shape] (<extra>)` then an optional `hint:` line.
- * `details.got` is a list of [argName, shape] pairs; `details.note` is the parenthesised extra.
+ * `details.got` is a list of [argName, shape] pairs, or [text] alone (a value the rule already
+ * named: `got 'a' (string)`, core/check.ts); `details.note` is the parenthesised extra.
  */
 export function renderMessage(op: string, rule: string, details: ErrorDetails, hint?: string) {
   let msg = `${op}: ${rule}`;
-  const got = details.got as Array<[string, readonly number[] | string]> | undefined;
+  const got = details.got as Array<[string, (readonly number[] | string)?]> | undefined;
   if (got && got.length > 0) {
-    const parts = got.map(([name, s]) => `${name} ${typeof s === 'string' ? s : formatShape(s)}`);
+    const parts = got.map(([name, s]) => (s === undefined ? name : `${name} ${typeof s === 'string' ? s : formatShape(s)}`));
     msg += `; got ${parts.join(' and ')}`;
   }
   if (details.note !== undefined) msg += ` (${String(details.note)})`;

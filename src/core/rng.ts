@@ -1,6 +1,8 @@
 // Seeded pseudo-random numbers: xoshiro128** (state of four 32-bit words), so every run is
 // reproducible from its seed. Normals by Box–Muller.
 
+import { badArg, checkInt, checkNumber } from './check.js';
+
 export interface RngState {
   s: [number, number, number, number];
   spare: number | null;
@@ -26,10 +28,13 @@ export class Rng {
   private spare: number | null = null;
 
   constructor(seed = 0) {
+    checkInt('Rng', 'seed', seed);
     this.seed(seed);
   }
 
+  /** Restarts the sequence from `seed`, a safe integer (negative ones too). */
   seed(seed: number): void {
+    checkInt('Rng.seed', 'seed', seed);
     const next = splitmix32(Math.floor(seed) ^ Math.floor(seed / 2 ** 32));
     this.s0 = next();
     this.s1 = next();
@@ -59,11 +64,13 @@ export class Rng {
   }
 
   uniform(low = 0, high = 1): number {
+    if (!Number.isFinite(low) || !Number.isFinite(high) || high < low) uniformError(low, high);
     return low + (high - low) * this.random();
   }
 
   /** Standard normal by Box–Muller; the second value of each pair is kept for the next call. */
   normal(mean = 0, std = 1): number {
+    if (!Number.isFinite(mean) || !(std >= 0 && std < Infinity)) normalError(mean, std);
     if (this.spare !== null) {
       const z = this.spare;
       this.spare = null;
@@ -79,6 +86,7 @@ export class Rng {
 
   /** Integer in [0, n), unbiased. */
   int(n: number): number {
+    if (!Number.isSafeInteger(n) || n < 1) checkInt('Rng.int', 'n', n, 1);
     if (n <= 0x100000000) {
       const limit = 0x100000000 - (0x100000000 % n);
       let x = this.nextU32();
@@ -90,6 +98,7 @@ export class Rng {
 
   /** A random permutation of 0..n-1 (Fisher–Yates). */
   permutation(n: number): Int32Array {
+    checkInt('Rng.permutation', 'n', n, 0);
     const p = new Int32Array(n);
     for (let i = 0; i < n; i++) p[i] = i;
     for (let i = n - 1; i > 0; i--) {
@@ -105,10 +114,27 @@ export class Rng {
     return { s: [this.s0, this.s1, this.s2, this.s3], spare: this.spare };
   }
 
+  /** Restores a getState() (checked first: a malformed state changes nothing). */
   setState(state: RngState): void {
+    const ok = typeof state === 'object' && state !== null && Array.isArray(state.s) && state.s.length === 4 &&
+      state.s.every((w) => Number.isInteger(w) && w >= -0x80000000 && w <= 0xffffffff) &&
+      (state.spare === null || typeof state.spare === 'number');
+    if (!ok) throw badArg('Rng.setState', 'state must be { s: [4 integers], spare: number | null } from getState()', state);
     [this.s0, this.s1, this.s2, this.s3] = state.s;
     this.spare = state.spare;
   }
+}
+
+function uniformError(low: unknown, high: unknown): never {
+  checkNumber('Rng.uniform', 'low', low);
+  checkNumber('Rng.uniform', 'high', high, { min: low as number, minName: 'low' });
+  throw new Error('unreachable');
+}
+
+function normalError(mean: unknown, std: unknown): never {
+  checkNumber('Rng.normal', 'mean', mean);
+  checkNumber('Rng.normal', 'std', std, { min: 0 });
+  throw new Error('unreachable');
 }
 
 function rotl(x: number, k: number): number {
@@ -123,5 +149,6 @@ export const globalRng = new Rng(0);
 
 /** Seeds the global generator, so a run is reproducible (torch.manual_seed; SPEC §2). */
 export function manualSeed(seed: number): void {
+  checkInt('manualSeed', 'seed', seed);
   globalRng.seed(seed);
 }

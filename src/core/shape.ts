@@ -1,6 +1,7 @@
 // Pure shape arithmetic: sizes, strides, NumPy broadcasting, axis normalisation.
 
 import { ShapeError, ArgumentError } from './errors.js';
+import { badArg, literal } from './check.js';
 
 export type Shape = readonly number[];
 
@@ -61,10 +62,14 @@ export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
   return out;
 }
 
-/** Normalises a possibly negative axis against `rank`, with an error naming the op. */
-export function normAxis(op: string, axis: number, rank: number): number {
+/**
+ * Normalises a possibly negative axis against `rank`, with an error naming the op (and `arg`
+ * when the axis is not an integer at all).
+ */
+export function normAxis(op: string, axis: number, rank: number, arg = 'dim'): number {
+  if (typeof axis !== 'number' || !Number.isInteger(axis)) throw notDim(op, `${arg} must be an integer`, axis);
   const a = axis < 0 ? axis + rank : axis;
-  if (!Number.isInteger(axis) || a < 0 || a >= Math.max(rank, 1)) {
+  if (a < 0 || a >= Math.max(rank, 1)) {
     throw new ArgumentError(op, `dim ${axis} is out of range for a tensor of rank ${rank}`, {
       dim: axis,
       rank,
@@ -73,9 +78,19 @@ export function normAxis(op: string, axis: number, rank: number): number {
   return a;
 }
 
+function notDim(op: string, rule: string, v: unknown) {
+  // x.sum({ dim: 1 }): PyTorch's keyword habit; dims are positional here
+  const d = typeof v === 'object' && v !== null && 'dim' in v ? (v as { dim: unknown }).dim : undefined;
+  const hint = typeof d === 'number' || Array.isArray(d) ? `pass the dim itself: x.${op}(${literal(d)})` : undefined;
+  return badArg(op, rule, v, hint);
+}
+
 /** Normalised, sorted, de-duplicated axes; `undefined` means all axes. */
 export function normAxes(op: string, axes: number | readonly number[] | undefined, rank: number) {
   if (axes === undefined) return Array.from({ length: rank }, (_, i) => i);
+  if (typeof axes !== 'number' && !Array.isArray(axes)) {
+    throw notDim(op, 'dims must be an integer or an array of integers', axes);
+  }
   const list = typeof axes === 'number' ? [axes] : axes;
   const set = new Set<number>();
   for (const a of list) {

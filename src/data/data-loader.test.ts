@@ -138,7 +138,7 @@ test('DataLoader: a dataset without getBatch is stacked sample by sample', () =>
 test('DataLoader: errors', () => {
   assert.throws(() => new DataLoader(numbered(3), { batchSize: 0 }), {
     name: 'ArgumentError',
-    message: 'DataLoader: batchSize must be a positive integer (batchSize = 0)',
+    message: 'DataLoader: batchSize must be a positive integer; got 0 (number)',
   });
   const state = new DataLoader(numbered(4), { batchSize: 2 }).stateDict();
   assert.throws(() => new DataLoader(numbered(5), { batchSize: 2 }).loadStateDict(state), {

@@ -1,7 +1,8 @@
 // DataLoader: batches of a dataset in a seeded order, with a position that can be saved and
 // resumed mid-epoch (llm.c's dataloader_resume). Single-process and synchronous by design.
 
-import { ArgumentError, CheckpointError } from '../core/errors.js';
+import { CheckpointError } from '../core/errors.js';
+import { badArg, checkBool, checkFunction, checkInt, checkOptions } from '../core/check.js';
 import { globalRng, Rng, type RngState } from '../core/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { stack } from '../ops/index.js';
@@ -68,18 +69,19 @@ export class DataLoader implements Iterable<Tensor[]> {
   private order: Int32Array | null = null;
 
   constructor(dataset: Dataset, opts: DataLoaderOptions = {}) {
-    const batchSize = opts.batchSize ?? 1;
-    if (!Number.isInteger(batchSize) || batchSize < 1) {
-      throw new ArgumentError('DataLoader', 'batchSize must be a positive integer', {
-        note: `batchSize = ${batchSize}`,
-      });
-    }
+    checkDataset(dataset);
+    const o = checkOptions('DataLoader', opts, ['batchSize', 'shuffle', 'seed', 'dropLast', 'transform']);
+    const batchSize = checkInt('DataLoader', 'batchSize', o.batchSize ?? 1, 1);
+    if (o.shuffle !== undefined) checkBool('DataLoader', 'shuffle', o.shuffle);
+    if (o.dropLast !== undefined) checkBool('DataLoader', 'dropLast', o.dropLast);
+    if (o.seed !== undefined) checkInt('DataLoader', 'seed', o.seed);
+    if (o.transform !== undefined) checkFunction('DataLoader', 'transform', o.transform);
     this.dataset = dataset;
     this.batchSize = batchSize;
-    this.shuffle = opts.shuffle ?? false;
-    this.dropLast = opts.dropLast ?? false;
-    this.transform = opts.transform;
-    this.rng = new Rng(opts.seed ?? globalRng.nextU32());
+    this.shuffle = o.shuffle ?? false;
+    this.dropLast = o.dropLast ?? false;
+    this.transform = o.transform;
+    this.rng = new Rng(o.seed ?? globalRng.nextU32());
     this.epochStart = this.rng.getState();
   }
 
@@ -127,6 +129,11 @@ export class DataLoader implements Iterable<Tensor[]> {
 
   /** Continues from a saved state: the next batch is the one that would have come next. */
   loadStateDict(state: DataLoaderState): void {
+    const rng = (state as Partial<DataLoaderState> | null)?.rng;
+    if (typeof state !== 'object' || state === null || typeof rng !== 'object' || rng === null || !Array.isArray(rng.s) ||
+      rng.s.length !== 4) {
+      throw badArg('DataLoader.loadStateDict', 'state must be an object from stateDict()', state);
+    }
     const describe = (n: number, o: { batchSize: number; shuffle: boolean; dropLast: boolean }) =>
       `${n} samples, batchSize ${o.batchSize}, shuffle ${o.shuffle}, dropLast ${o.dropLast}`;
     const saved = describe(state.datasetLength, state);
@@ -155,10 +162,11 @@ export class DataLoader implements Iterable<Tensor[]> {
         },
       );
     }
+    const start: RngState = { s: [...state.rng.s] as RngState['s'], spare: state.rng.spare };
+    this.rng.setState(start); // checks the generator state before anything else changes
     this.epoch = state.epoch;
     this.position = state.position;
-    this.epochStart = { s: [...state.rng.s], spare: state.rng.spare };
-    this.rng.setState(this.epochStart);
+    this.epochStart = start;
     this.order = null;
   }
 
@@ -193,5 +201,16 @@ export class DataLoader implements Iterable<Tensor[]> {
         0,
       ),
     );
+  }
+}
+
+/** A map-style dataset: a non-negative integer length and a get(i) (TensorDataset, or your own). */
+function checkDataset(d: unknown): void {
+  const ds = d as Partial<Dataset> | null;
+  const ok = typeof ds === 'object' && ds !== null && typeof ds.get === 'function' &&
+    Number.isSafeInteger(ds.length) && (ds.length as number) >= 0;
+  if (!ok) {
+    const hint = d !== null && typeof d === 'object' && 'shape' in d ? 'wrap tensors in a dataset: new TensorDataset(x, y)' : undefined;
+    throw badArg('DataLoader', 'dataset must have a length and a get(i) (a TensorDataset, say)', d, hint);
   }
 }

@@ -40,6 +40,6 @@ test('TensorDataset: errors', () => {
   });
   assert.throws(() => new TensorDataset(x).get(3), {
     name: 'ArgumentError',
-    message: 'TensorDataset: index must be an integer in [0, 2] (index = 3)',
+    message: 'TensorDataset.get: index must be an integer in [0, 2]; got 3 (number)',
   });
 });

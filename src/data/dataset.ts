@@ -2,6 +2,8 @@
 
 import { ArgumentError, ShapeError } from '../core/errors.js';
 import { fromArray } from '../tensor/create.js';
+import { badArg } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { indexSelect, reshape } from '../ops/index.js';
 
@@ -35,6 +37,8 @@ export class TensorDataset implements Dataset {
   constructor(...tensors: Tensor[]) {
     if (tensors.length === 0) throw new ArgumentError('TensorDataset', 'needs at least one tensor');
     tensors.forEach((t, i) => {
+      expectTensor('TensorDataset', `tensors[${i}]`, t, Array.isArray(t) && i === 0 && tensors.length === 1
+        ? 'pass the tensors as separate arguments: new TensorDataset(x, y)' : undefined);
       if (t.ndim === 0) {
         throw new ShapeError('TensorDataset', 'every tensor needs a first dimension to index', {
           got: [[`tensors[${i}]`, t.shape]],
@@ -54,20 +58,17 @@ export class TensorDataset implements Dataset {
   }
 
   get(index: number): Tensor[] {
-    if (!Number.isInteger(index) || index < 0 || index >= this.length) {
-      throw new ArgumentError(
-        'TensorDataset',
-        `index must be an integer in [0, ${this.length - 1}]`,
-        {
-          note: `index = ${index}`,
-        },
-      );
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= this.length) {
+      throw badArg('TensorDataset.get', `index must be an integer in [0, ${this.length - 1}]`, index);
     }
     const rows = this.getBatch(Int32Array.of(index));
     return rows.map((r) => reshape(r, r.shape.slice(1)));
   }
 
   getBatch(indices: Int32Array): Tensor[] {
+    if (!(indices instanceof Int32Array) && !Array.isArray(indices)) {
+      throw badArg('TensorDataset.getBatch', 'indices must be an Int32Array or an array of integers', indices);
+    }
     const idx = new Map<string, Tensor>();
     return this.tensors.map((t) => {
       let i = idx.get(t.backend.name);

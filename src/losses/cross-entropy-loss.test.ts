@@ -60,9 +60,9 @@ test('crossEntropy error inputs', () => {
     [() => crossEntropy(zeros([2, 3]), zeros([2, 4])), ShapeError,
       'crossEntropy: probability targets must have the input\'s shape; got input [2, 3] and target [2, 4]'],
     [() => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduction: 'avg' as 'mean' }), ArgumentError,
-      'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\' (got \'avg\')'],
+      'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\'; got \'avg\' (string)'],
     [() => crossEntropy(zeros([2, 3]), zeros([2, 3]), { reduction: 'avg' as 'mean' }), ArgumentError,
-      'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\' (got \'avg\')'],
+      'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\'; got \'avg\' (string)'],
   ];
   for (const [fn, cls, message] of cases) {
     assert.throws(fn, (e: unknown) => {

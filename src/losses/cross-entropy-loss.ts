@@ -1,8 +1,10 @@
 // Module form of the fused softmax cross-entropy (SPEC §3, §4).
 
 import type { Tensor } from '../tensor/tensor.js';
-import { crossEntropy, type Reduction } from '../ops/cross-entropy.js';
-import { Module } from '../nn/module.js';
+import { checkReduction, crossEntropy, type Reduction } from '../ops/cross-entropy.js';
+import { checkOptions } from '../core/check.js';
+import { tensorHint } from '../tensor/expect.js';
+import { forwardInput, Module } from '../nn/module.js';
 
 /**
  * Softmax cross-entropy on logits (SPEC §3, §4).
@@ -13,8 +15,10 @@ import { Module } from '../nn/module.js';
 export class CrossEntropyLoss extends Module {
   constructor(readonly opts: { reduction?: Reduction } = {}) {
     super();
+    checkReduction('CrossEntropyLoss', checkOptions('CrossEntropyLoss', opts, ['reduction']).reduction ?? 'mean');
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return crossEntropy(input, target, this.opts);
+    const hint = Array.isArray(target) && target.every(Number.isInteger) ? tensorHint(target, ", { dtype: 'int32' }") : undefined;
+    return crossEntropy(forwardInput(this, input), forwardInput(this, target, 'target', hint), this.opts);
   }
 }

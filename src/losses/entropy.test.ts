@@ -45,11 +45,11 @@ test('cross-entropy of a distribution with itself is its entropy; terms with q =
 test('entropy / crossEntropyOf error inputs', () => {
   assert.throws(() => entropy(tensor([0.5, 0.5]), { base: 1 }), {
     name: 'ArgumentError',
-    message: 'entropy: base must be positive and not 1 (base = 1)',
+    message: "entropy: base must be 'e' or a positive number other than 1; got 1 (number)",
   });
   assert.throws(() => crossEntropyOf(tensor([1, 0]), tensor([0.5, 0.5]), { base: -2 }), {
     name: 'ArgumentError',
-    message: 'crossEntropyOf: base must be positive and not 1 (base = -2)',
+    message: "crossEntropyOf: base must be 'e' or a positive number other than 1; got -2 (number)",
   });
   assert.throws(() => crossEntropyOf(zeros([2, 3]), zeros([4])), {
     name: 'ShapeError',

@@ -1,8 +1,10 @@
 // Information theory on probability tensors (SPEC §1): entropy and cross-entropy, in nats or bits.
 
-import { ArgumentError, ShapeError } from '../core/errors.js';
+import { ShapeError } from '../core/errors.js';
+import { badArg, checkOptions } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { broadcastShapes } from '../core/shape.js';
+import { broadcastShapes, normAxis } from '../core/shape.js';
 import { mul } from '../ops/mul.js';
 import { log } from '../ops/log.js';
 import { sum } from '../ops/sum.js';
@@ -20,8 +22,17 @@ export interface InfoOptions {
 
 function logBase(op: string, base: InfoOptions['base']): number {
   if (base === undefined || base === 'e') return 1;
-  if (!(base > 0) || base === 1) throw new ArgumentError(op, 'base must be positive and not 1', { note: `base = ${base}` });
+  if (typeof base !== 'number' || !(base > 0) || base === 1 || base === Infinity) {
+    throw badArg(op, "base must be 'e' or a positive number other than 1", base);
+  }
   return Math.log(base);
+}
+
+/** The options and the reduced dim of entropy/crossEntropyOf, checked against `rank` (base first). */
+function infoOptions(op: string, rank: number, opts: InfoOptions | undefined): { dim: number; scale: number } {
+  const o = checkOptions(op, opts, ['base', 'dim']);
+  const scale = logBase(op, o.base);
+  return { dim: normAxis(op, o.dim ?? -1, rank), scale };
 }
 
 /**
@@ -31,8 +42,10 @@ function logBase(op: string, base: InfoOptions['base']): number {
  * @example entropy(tensor([0.5, 0.5]), { base: 2 }).item() // 1
  */
 export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
+  expectTensor('entropy', 'p', p);
+  const { dim, scale } = infoOptions('entropy', p.ndim, opts);
   const plogp = where(eq(p, 0), 0, mul(p, log(p)));
-  return div(neg(sum(plogp, opts.dim ?? -1)), logBase('entropy', opts.base));
+  return div(neg(sum(plogp, dim)), scale);
 }
 
 /**
@@ -42,8 +55,11 @@ export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
  * Shape: q and p broadcast → reduced over `dim`.
  */
 export function crossEntropyOf(q: Tensor, p: Tensor, opts: InfoOptions = {}): Tensor {
-  broadcastShapes('crossEntropyOf', ['q', 'p'], [q.shape, p.shape]);
+  expectTensor('crossEntropyOf', 'q', q);
+  expectTensor('crossEntropyOf', 'p', p);
+  const shape = broadcastShapes('crossEntropyOf', ['q', 'p'], [q.shape, p.shape]);
   if (q.ndim === 0 || p.ndim === 0) throw new ShapeError('crossEntropyOf', 'q and p must hold distributions (at least 1-D)', { got: [['q', q.shape], ['p', p.shape]] });
+  const { dim, scale } = infoOptions('crossEntropyOf', shape.length, opts);
   const qlogp = where(eq(q, 0), 0, mul(q, log(p)));
-  return div(neg(sum(qlogp, opts.dim ?? -1)), logBase('crossEntropyOf', opts.base));
+  return div(neg(sum(qlogp, dim)), scale);
 }

@@ -50,6 +50,6 @@ test('mseLoss error inputs', () => {
   });
   assert.throws(() => mseLoss(zeros([2]), zeros([2]), { reduction: 'avg' as 'mean' }), {
     name: 'ArgumentError',
-    message: "mseLoss: reduction must be 'mean', 'sum' or 'none' (got 'avg')",
+    message: "mseLoss: reduction must be 'mean', 'sum' or 'none'; got 'avg' (string)",
   });
 });

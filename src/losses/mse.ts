@@ -1,14 +1,16 @@
 // Mean squared error (SPEC §4).
 
-import { ArgumentError, ShapeError } from '../core/errors.js';
+import { ShapeError } from '../core/errors.js';
+import { checkOptions } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 import { sameShape } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { sub } from '../ops/sub.js';
 import { mul } from '../ops/mul.js';
 import { sum } from '../ops/sum.js';
 import { mean } from '../ops/mean.js';
-import type { Reduction } from '../ops/cross-entropy.js';
-import { Module } from '../nn/module.js';
+import { checkReduction, type Reduction } from '../ops/cross-entropy.js';
+import { forwardInput, Module } from '../nn/module.js';
 
 /**
  * Squared error. Formula: ℓ = (x − y)², reduced by mean (default), sum (the notes'
@@ -17,12 +19,11 @@ import { Module } from '../nn/module.js';
  * Matches `torch.nn.functional.mse_loss`.
  */
 export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
+  expectTensor('mseLoss', 'input', input);
+  expectTensor('mseLoss', 'target', target);
+  const r = checkReduction('mseLoss', checkOptions('mseLoss', opts, ['reduction']).reduction ?? 'mean');
   if (!sameShape(input.shape, target.shape)) {
     throw new ShapeError('mseLoss', 'input and target must have the same shape', { got: [['input', input.shape], ['target', target.shape]] });
-  }
-  const r = opts.reduction ?? 'mean';
-  if (!['mean', 'sum', 'none'].includes(r)) {
-    throw new ArgumentError('mseLoss', "reduction must be 'mean', 'sum' or 'none'", { note: `got '${r}'` });
   }
   const d = sub(input, target);
   const sq = mul(d, d);
@@ -33,8 +34,9 @@ export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduc
 export class MSELoss extends Module {
   constructor(readonly opts: { reduction?: Reduction } = {}) {
     super();
+    checkReduction('MSELoss', checkOptions('MSELoss', opts, ['reduction']).reduction ?? 'mean');
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return mseLoss(input, target, this.opts);
+    return mseLoss(forwardInput(this, input), forwardInput(this, target, 'target'), this.opts);
   }
 }

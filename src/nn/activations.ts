@@ -6,26 +6,27 @@ import { sigmoid } from '../ops/sigmoid.js';
 import { tanh } from '../ops/tanh.js';
 import { softmax, logSoftmax } from '../ops/softmax.js';
 import { flatten } from '../ops/reshape.js';
-import { Module } from './module.js';
+import { forwardInput, Module } from './module.js';
+import { checkInt } from '../core/check.js';
 
 /** y = max(0, x) (SPEC §3). Matches `torch.nn.ReLU`. */
 export class ReLU extends Module {
   forward(x: Tensor): Tensor {
-    return relu(x);
+    return relu(forwardInput(this, x));
   }
 }
 
 /** y = 1/(1 + e⁻ˣ) (SPEC §3). Matches `torch.nn.Sigmoid`. */
 export class Sigmoid extends Module {
   forward(x: Tensor): Tensor {
-    return sigmoid(x);
+    return sigmoid(forwardInput(this, x));
   }
 }
 
 /** y = tanh x (SPEC §3). Matches `torch.nn.Tanh`. */
 export class Tanh extends Module {
   forward(x: Tensor): Tensor {
-    return tanh(x);
+    return tanh(forwardInput(this, x));
   }
 }
 
@@ -33,9 +34,10 @@ export class Tanh extends Module {
 export class Softmax extends Module {
   constructor(readonly dim = -1) {
     super();
+    checkInt('Softmax', 'dim', dim);
   }
   forward(x: Tensor): Tensor {
-    return softmax(x, this.dim);
+    return softmax(forwardInput(this, x), this.dim);
   }
   protected override extraRepr(): string {
     return `dim=${this.dim}`;
@@ -46,9 +48,10 @@ export class Softmax extends Module {
 export class LogSoftmax extends Module {
   constructor(readonly dim = -1) {
     super();
+    checkInt('LogSoftmax', 'dim', dim);
   }
   forward(x: Tensor): Tensor {
-    return logSoftmax(x, this.dim);
+    return logSoftmax(forwardInput(this, x), this.dim);
   }
 }
 
@@ -59,15 +62,17 @@ export class LogSoftmax extends Module {
 export class Flatten extends Module {
   constructor(readonly startDim = 1, readonly endDim = -1) {
     super();
+    checkInt('Flatten', 'startDim', startDim);
+    checkInt('Flatten', 'endDim', endDim);
   }
   forward(x: Tensor): Tensor {
-    return flatten(x, this.startDim, this.endDim);
+    return flatten(forwardInput(this, x), this.startDim, this.endDim);
   }
 }
 
 /** Returns its input (SPEC §3). Matches `torch.nn.Identity`. */
 export class Identity extends Module {
   forward(x: Tensor): Tensor {
-    return x;
+    return forwardInput(this, x);
   }
 }

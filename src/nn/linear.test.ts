@@ -92,12 +92,12 @@ test('Linear error inputs', () => {
   });
   assert.throws(() => new Linear(0, 3), (e: unknown) => {
     assert.ok(e instanceof ArgumentError);
-    assert.equal(e.message, 'Linear: inFeatures must be a positive integer (inFeatures = 0)');
+    assert.equal(e.message, 'Linear: inFeatures must be a positive integer; got 0 (number)');
     return true;
   });
   assert.throws(() => new Linear(3, 2.5), {
     name: 'ArgumentError',
-    message: 'Linear: outFeatures must be a positive integer (outFeatures = 2.5)',
+    message: 'Linear: outFeatures must be a positive integer; got 2.5 (number)',
   });
 });
 

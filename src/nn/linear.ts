@@ -1,12 +1,13 @@
 // Linear (affine) layer, PyTorch layout: weight [D_out, D_in], bias [D_out].
 
-import { ArgumentError } from '../core/errors.js';
-import type { Rng } from '../core/rng.js';
-import type { DType } from '../core/dtype.js';
+import { DTypeError } from '../core/errors.js';
+import { badArg, checkBool, checkDType, checkInt, checkOptions } from '../core/check.js';
+import { Rng } from '../core/rng.js';
+import { isFloat, type DType } from '../core/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { zeros } from '../tensor/create.js';
 import { linear } from '../ops/linear.js';
-import { Module } from './module.js';
+import { forwardInput, Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { kaimingUniform_, uniform_ } from './init/index.js';
 
@@ -28,10 +29,13 @@ export class Linear extends Module {
   readonly bias: Parameter | null;
   constructor(readonly inFeatures: number, readonly outFeatures: number, opts: LinearOptions = {}) {
     super();
-    for (const [k, v] of [['inFeatures', inFeatures], ['outFeatures', outFeatures]] as const) {
-      if (!Number.isInteger(v) || v <= 0) throw new ArgumentError('Linear', `${k} must be a positive integer`, { note: `${k} = ${v}` });
-    }
-    const dtype = opts.dtype ?? 'float32';
+    checkInt('Linear', 'inFeatures', inFeatures, 1);
+    checkInt('Linear', 'outFeatures', outFeatures, 1);
+    const o = checkOptions('Linear', opts, ['bias', 'dtype', 'rng']);
+    if (o.bias !== undefined) checkBool('Linear', 'bias', o.bias);
+    const dtype = o.dtype === undefined ? 'float32' : checkDType('Linear', o.dtype);
+    if (!isFloat(dtype)) throw new DTypeError('Linear', 'parameters must be floating-point', { got: [['dtype', dtype]] });
+    if (o.rng !== undefined && !(o.rng instanceof Rng)) throw badArg('Linear', 'rng must be an Rng', o.rng);
     this.weight = new Parameter(zeros([outFeatures, inFeatures], { dtype }));
     kaimingUniform_(this.weight, { a: Math.sqrt(5), rng: opts.rng });
     if (opts.bias ?? true) {
@@ -41,6 +45,7 @@ export class Linear extends Module {
     } else this.bias = null;
   }
   forward(x: Tensor): Tensor {
+    forwardInput(this, x);
     return linear(x, this.weight, this.bias, `Linear(${this.inFeatures} → ${this.outFeatures})`);
   }
   protected override extraRepr(): string {

@@ -2,11 +2,22 @@
 // reflection), PyTorch-compatible parameter paths, and the train/eval flag.
 
 import { CheckpointError, formatShape } from '../core/errors.js';
+import { badArg, checkBool } from '../core/check.js';
+import { notTensor } from '../tensor/expect.js';
 import { sameShape } from '../core/shape.js';
 import type { TypedArray } from '../core/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Parameter } from './parameter.js';
-import { zeroGradOf } from '../autograd/zero-grad.js';
+import { zeroGradOf, zeroGradOptions } from '../autograd/zero-grad.js';
+
+/**
+ * The input of `m.forward` as a Tensor, or `Linear.forward: input must be a Tensor; got [[1, 2]]
+ * (array)` (docs/design.md §7). Every module's forward checks its inputs through this.
+ */
+export function forwardInput(m: Module, x: unknown, arg = 'input', hint?: string): Tensor {
+  if (!(x instanceof Tensor)) throw notTensor(`${m.constructor.name}.forward`, arg, x, hint);
+  return x;
+}
 
 /**
  * Base class of layers and models (SPEC §3), as `torch.nn.Module`: parameters and submodules are
@@ -45,6 +56,7 @@ export abstract class Module {
 
   /** Every parameter with its PyTorch state_dict path, e.g. `0.weight` in a Sequential. */
   namedParameters(prefix = ''): [string, Parameter][] {
+    if (typeof prefix !== 'string') throw badArg(`${this.constructor.name}.namedParameters`, 'prefix must be a string', prefix);
     const out = this.ownParameters().map(([k, p]) => [prefix + k, p] as [string, Parameter]);
     for (const [name, child] of this.namedChildren()) out.push(...child.namedParameters(`${prefix}${name}.`));
     return out;
@@ -56,6 +68,7 @@ export abstract class Module {
   }
 
   namedBuffers(prefix = ''): [string, Tensor][] {
+    if (typeof prefix !== 'string') throw badArg(`${this.constructor.name}.namedBuffers`, 'prefix must be a string', prefix);
     const out = this.ownBuffers().map(([k, b]) => [prefix + k, b] as [string, Tensor]);
     for (const [name, child] of this.namedChildren()) out.push(...child.namedBuffers(`${prefix}${name}.`));
     return out;
@@ -63,6 +76,7 @@ export abstract class Module {
 
   /** Training mode (dropout active, batch norm uses batch statistics). Returns this. */
   train(on = true): this {
+    checkBool(`${this.constructor.name}.train`, 'on', on, (on as unknown) === 'eval' ? 'write model.eval()' : undefined);
     this.training = on;
     for (const [, c] of this.namedChildren()) c.train(on);
     return this;
@@ -78,7 +92,8 @@ export abstract class Module {
    * zero_grad(set_to_none=False)); `{ setToNone: true }` drops them instead.
    */
   zeroGrad(opts: { setToNone?: boolean } = {}): void {
-    for (const p of this.parameters()) zeroGradOf(p, opts.setToNone ?? false);
+    const setToNone = zeroGradOptions(`${this.constructor.name}.zeroGrad`, opts);
+    for (const p of this.parameters()) zeroGradOf(p, setToNone);
   }
 
   /** Parameters and buffers by path, as copies of their data (PyTorch's state_dict layout). */
@@ -95,7 +110,17 @@ export abstract class Module {
    * shape (strict, like PyTorch): a missing, unexpected or mis-shaped entry throws and changes
    * nothing.
    */
-  loadStateDict(state: Map<string, { shape: readonly number[]; data: ArrayLike<number> }>): void {
+  loadStateDict(state: Map<string, { shape: readonly number[]; data: ArrayLike<number> } | Tensor>): void {
+    const op = `${this.constructor.name}.loadStateDict`;
+    if (!(state instanceof Map)) {
+      throw badArg(op, 'state must be a Map from stateDict()', state,
+        typeof state === 'object' && state !== null ? 'a plain object converts with new Map(Object.entries(obj))' : undefined);
+    }
+    for (const [k, v] of state) {
+      const ok = v instanceof Tensor || (typeof v === 'object' && v !== null && Array.isArray(v.shape) &&
+        (Array.isArray(v.data) || ArrayBuffer.isView(v.data)));
+      if (!ok) throw badArg(op, `state '${k}' must be a Tensor or { shape, data }`, v);
+    }
     const own = new Map<string, Tensor>([...this.namedParameters(), ...this.namedBuffers()]);
     const missing = [...own.keys()].filter((k) => !state.has(k));
     const unexpected = [...state.keys()].filter((k) => !own.has(k));
@@ -106,14 +131,19 @@ export abstract class Module {
     }
     for (const [k, t] of own) {
       const s = state.get(k)!;
+      const data = s instanceof Tensor ? s : s.data;
       if (!sameShape(s.shape, t.shape)) {
         throw new CheckpointError(this.constructor.name, `shape mismatch for ${k}`, { got: [['checkpoint', s.shape], ['model', t.shape]] });
       }
-      if (s.data.length !== t.size) {
-        throw new CheckpointError(this.constructor.name, `${k} has ${s.data.length} values, expected ${t.size} for shape ${formatShape(t.shape)}`);
+      const n = data instanceof Tensor ? data.size : data.length;
+      if (n !== t.size) {
+        throw new CheckpointError(this.constructor.name, `${k} has ${n} values, expected ${t.size} for shape ${formatShape(t.shape)}`);
       }
     }
-    for (const [k, t] of own) t.backend.write(t.storage, state.get(k)!.data);
+    for (const [k, t] of own) {
+      const s = state.get(k)!;
+      t.backend.write(t.storage, s instanceof Tensor ? s.toTypedArray() : s.data);
+    }
   }
 
   /** `Linear(in_features=784, out_features=256)`-style summary, nested for containers. */

@@ -2,6 +2,8 @@
 // storage is pinned (long-lived, never evicted by the wasm backend's cache; docs/design.md §3).
 
 import { Tensor } from '../tensor/tensor.js';
+import { checkBool } from '../core/check.js';
+import { notTensor } from '../tensor/expect.js';
 
 /**
  * A tensor that a Module owns and an optimizer updates: requires grad by default, storage
@@ -9,6 +11,9 @@ import { Tensor } from '../tensor/tensor.js';
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
+    if (!(data instanceof Tensor)) throw notTensor('Parameter', 'data', data);
+    checkBool('Parameter', 'requiresGrad', requiresGrad);
+    data.assertAlive('Parameter');
     super(data.storage, data.shape, data.backend, data.dtype);
     this.requiresGrad = requiresGrad;
     this.longLived = true;

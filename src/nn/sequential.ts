@@ -1,7 +1,8 @@
 // Sequential: modules applied in order; parameter paths `0.weight`, `2.bias` as in PyTorch.
 
 import type { Tensor } from '../tensor/tensor.js';
-import { Module } from './module.js';
+import { forwardInput, Module } from './module.js';
+import { badArg, checkInt } from '../core/check.js';
 
 /**
  * Applies its modules in order (SPEC §3). Matches `torch.nn.Sequential` (same state_dict keys).
@@ -14,13 +15,21 @@ export class Sequential extends Module {
   readonly modules: Module[];
   constructor(...modules: Module[]) {
     super();
+    modules.forEach((m, i) => {
+      if (!(m instanceof Module)) {
+        const isClass = typeof m === 'function' && (m as { prototype?: unknown }).prototype instanceof Module;
+        const hint = isClass ? `construct it: new ${(m as { name: string }).name}()`
+          : Array.isArray(m) ? 'pass the modules as separate arguments: new Sequential(a, b, …)' : undefined;
+        throw badArg('Sequential', `modules[${i}] must be a Module`, m, hint);
+      }
+    });
     this.modules = modules;
   }
   override namedChildren(): [string, Module][] {
     return this.modules.map((m, i) => [String(i), m]);
   }
   forward(x: Tensor): Tensor {
-    let y = x;
+    let y = forwardInput(this, x);
     for (const m of this.modules) y = m.forward(y);
     return y;
   }
@@ -28,6 +37,10 @@ export class Sequential extends Module {
     return this.modules.length;
   }
   at(i: number): Module {
+    checkInt('Sequential.at', 'i', i);
+    if (i < -this.modules.length || i >= this.modules.length) {
+      throw badArg('Sequential.at', `i must lie in [${-this.modules.length}, ${this.modules.length - 1}]`, i);
+    }
     return this.modules[i < 0 ? i + this.modules.length : i];
   }
 }

@@ -16,5 +16,5 @@ export const addOp = defineBinary({
 
 /** Element-wise sum a + b, broadcast (SPEC §2). */
 export function add(a: TensorLike, b: TensorLike) {
-  return addOp.apply(asPair(a, b), {});
+  return addOp.apply(asPair(a, b, 'add'), {});
 }

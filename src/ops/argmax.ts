@@ -2,7 +2,8 @@ import { defineOp } from '../autograd/define-op.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ArgumentError } from '../core/errors.js';
 import { planReduce } from './reduce-plan.js';
-import { runReduce } from './sum.js';
+import { notKeepdim, runReduce } from './sum.js';
+import { normAxis } from '../core/shape.js';
 import { reshape } from './reshape.js';
 
 interface ArgAttrs {
@@ -38,6 +39,16 @@ export const argmaxOp = defineArg('argmax');
 export const argminOp = defineArg('argmin');
 
 /** Index of the largest value along `dim` (of the flattened tensor when omitted) (SPEC §2). */
-export const argmax = (x: Tensor, dim?: number, keepdim = false) => argmaxOp.apply([x], { dim, keepdim });
+export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
+  return argmaxOp.apply([x], argAttrs('argmax', dim, keepdim));
+}
 /** Index of the smallest value along `dim` (of the flattened tensor when omitted) (SPEC §2). */
-export const argmin = (x: Tensor, dim?: number, keepdim = false) => argminOp.apply([x], { dim, keepdim });
+export function argmin(x: Tensor, dim?: number, keepdim = false): Tensor {
+  return argminOp.apply([x], argAttrs('argmin', dim, keepdim));
+}
+
+function argAttrs(op: string, dim: unknown, keepdim: unknown): ArgAttrs {
+  if (dim !== undefined && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis(op, dim as number, 0);
+  if (keepdim !== false && keepdim !== true) throw notKeepdim(op, keepdim);
+  return { dim: dim as number | undefined, keepdim };
+}

@@ -1,6 +1,8 @@
 import { defineOp } from '../autograd/define-op.js';
 import type { DType } from '../core/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { checkDType } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 
 /**
  * Converts to another dtype (float → int32 truncates toward zero). Gradient: dy cast back
@@ -19,5 +21,7 @@ export const castOp = defineOp<{ dtype: DType }>({
 
 /** Converts to another dtype (SPEC §2). */
 export function cast(x: Tensor, dtype: DType): Tensor {
+  expectTensor('cast', 'x', x);
+  checkDType('cast', dtype);
   return x.dtype === dtype ? x : castOp.apply([x], { dtype });
 }

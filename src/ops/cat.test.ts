@@ -32,7 +32,7 @@ testOp('cat', {
       name: 'no tensors',
       run: () => cat([]),
       throws: ArgumentError,
-      message: 'cat: needs at least one tensor',
+      message: 'cat: tensors must hold at least one Tensor; got [] (array)',
     },
     {
       name: 'stack of different shapes',

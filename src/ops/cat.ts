@@ -5,6 +5,7 @@ import type { Tensor } from '../tensor/tensor.js';
 import { promoteAll, storageAs } from './operand.js';
 import { slice } from './slice.js';
 import { unsqueeze } from './reshape.js';
+import { expectTensorList } from '../tensor/expect.js';
 
 interface CatAttrs {
   dim: number;
@@ -68,13 +69,19 @@ export const catOp = defineOp<CatAttrs>({
 
 /** Joins tensors along an existing dim (SPEC §2). */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
-  if (tensors.length === 0) throw new ArgumentError('cat', 'needs at least one tensor', {});
+  expectTensorList('cat', 'tensors', tensors);
+  if (typeof dim !== 'number' || !Number.isInteger(dim)) normAxis('cat', dim, 0);
   return catOp.apply(tensors, { dim });
 }
 
 /** Joins tensors along a new dim (torch.stack). Composite: unsqueeze then cat (SPEC §2). */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
-  if (tensors.length === 0) throw new ArgumentError('stack', 'needs at least one tensor', {});
+  expectTensorList('stack', 'tensors', tensors);
+  const r = tensors[0].ndim + 1;
+  if (typeof dim !== 'number' || !Number.isInteger(dim)) normAxis('stack', dim, 0);
+  if (dim < -r || dim >= r) {
+    throw new ArgumentError('stack', `dim ${dim} is out of range [${-r}, ${r - 1}]`, { got: [['tensors[0]', tensors[0].shape]] });
+  }
   tensors.forEach((t, i) => {
     if (t.ndim !== tensors[0].ndim || t.shape.some((d, j) => d !== tensors[0].shape[j])) {
       throw new ShapeError('stack', 'all tensors must have the same shape', {

@@ -1,4 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
+import { checkNumber } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 import { where } from './where.js';
 import { lt, gt } from './compare.js';
 
@@ -8,6 +10,9 @@ import { lt, gt } from './compare.js';
  * (as `torch.clamp`). Shape: x → y.
  */
 export function clamp(x: Tensor, min?: number, max?: number): Tensor {
+  expectTensor('clamp', 'x', x);
+  if (min !== undefined) checkNumber('clamp', 'min', min, { infinite: true });
+  if (max !== undefined) checkNumber('clamp', 'max', max, { infinite: true });
   x.assertAlive('clamp');
   let y = x;
   if (min !== undefined) y = where(lt(x, min), min, y);

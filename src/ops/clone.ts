@@ -1,5 +1,6 @@
 import { defineOp } from '../autograd/define-op.js';
 import { Tensor } from '../tensor/tensor.js';
+import { expectTensor } from '../tensor/expect.js';
 
 /** A copy with its own memory. Gradient: dx = dy. Matches `torch.clone`. */
 export const cloneOp = defineOp({
@@ -22,6 +23,7 @@ export const clone = (x: Tensor) => cloneOp.apply([x], {});
  * Matches `torch.detach`.
  */
 export function detach(x: Tensor): Tensor {
+  expectTensor('detach', 'x', x);
   x.assertAlive('detach');
   return new Tensor(x.storage, x.shape, x.backend, x.dtype);
 }

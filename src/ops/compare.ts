@@ -12,14 +12,14 @@ export const gtOp = defineBinary({ name: 'gt', spec: '§2', scalar: (a, b) => (a
 export const geOp = defineBinary({ name: 'ge', spec: '§2', scalar: (a, b) => (a >= b ? 1 : 0) });
 
 /** y = [a = b] as 1/0 (SPEC §2). Matches `torch.eq` (values, not bool dtype). */
-export const eq = (a: TensorLike, b: TensorLike) => eqOp.apply(asPair(a, b), {});
+export const eq = (a: TensorLike, b: TensorLike) => eqOp.apply(asPair(a, b, 'eq'), {});
 /** y = [a ≠ b] as 1/0 (SPEC §2). */
-export const ne = (a: TensorLike, b: TensorLike) => neOp.apply(asPair(a, b), {});
+export const ne = (a: TensorLike, b: TensorLike) => neOp.apply(asPair(a, b, 'ne'), {});
 /** y = [a < b] as 1/0 (SPEC §2). */
-export const lt = (a: TensorLike, b: TensorLike) => ltOp.apply(asPair(a, b), {});
+export const lt = (a: TensorLike, b: TensorLike) => ltOp.apply(asPair(a, b, 'lt'), {});
 /** y = [a ≤ b] as 1/0 (SPEC §2). */
-export const le = (a: TensorLike, b: TensorLike) => leOp.apply(asPair(a, b), {});
+export const le = (a: TensorLike, b: TensorLike) => leOp.apply(asPair(a, b, 'le'), {});
 /** y = [a > b] as 1/0 (SPEC §2). */
-export const gt = (a: TensorLike, b: TensorLike) => gtOp.apply(asPair(a, b), {});
+export const gt = (a: TensorLike, b: TensorLike) => gtOp.apply(asPair(a, b, 'gt'), {});
 /** y = [a ≥ b] as 1/0 (SPEC §2). */
-export const ge = (a: TensorLike, b: TensorLike) => geOp.apply(asPair(a, b), {});
+export const ge = (a: TensorLike, b: TensorLike) => geOp.apply(asPair(a, b, 'ge'), {});

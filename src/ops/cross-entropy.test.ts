@@ -58,7 +58,7 @@ testOp('crossEntropy', {
       name: 'an unknown reduction',
       run: () => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduction: 'avg' as 'mean' }),
       throws: ArgumentError,
-      message: 'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\' (got \'avg\')',
+      message: 'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\'; got \'avg\' (string)',
     },
   ],
 });

@@ -1,6 +1,8 @@
 import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError, DTypeError, ShapeError } from '../core/errors.js';
 import { Tensor } from '../tensor/tensor.js';
+import { checkOneOf, checkOptions } from '../core/check.js';
+import { expectTensor, tensorHint } from '../tensor/expect.js';
 import { storageAs } from './operand.js';
 import { logSoftmax, softmax } from './softmax.js';
 import { sub } from './sub.js';
@@ -38,9 +40,7 @@ export const crossEntropyOp = defineOp<XentAttrs>({
     if (y.shape.length !== 1 || y.shape[0] !== x.shape[0]) {
       throw new ShapeError('crossEntropy', 'target must be [N] with N the batch size of input', { got: [['input', x.shape], ['target', y.shape]] });
     }
-    if (!['mean', 'sum', 'none'].includes(a.reduction)) {
-      throw new ArgumentError('crossEntropy', "reduction must be 'mean', 'sum' or 'none'", { note: `got '${a.reduction}'` });
-    }
+    checkReduction('crossEntropy', a.reduction);
     return { shape: a.reduction === 'none' ? [x.shape[0]] : [], dtype: x.dtype };
   },
   forward(ctx) {
@@ -87,6 +87,12 @@ export const crossEntropyOp = defineOp<XentAttrs>({
 });
 
 
+/** 'mean', 'sum' or 'none' (every loss's reduction option). */
+export function checkReduction(op: string, v: unknown): Reduction {
+  return checkOneOf(op, 'reduction', v, REDUCTIONS);
+}
+const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
+
 function scalarStorage(k: Tensor['backend'], dtype: Tensor['dtype'], v: number) {
   const s = k.alloc(dtype, 1);
   k.fill(s, v);
@@ -128,11 +134,10 @@ const xentGradOp = defineOp({
  * x.grad!.tolist() // [[-0.6667, 0.3333, 0.3333]]
  */
 export function crossEntropy(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
-  const reduction = opts.reduction ?? 'mean';
+  expectTensor('crossEntropy', 'input', input);
+  expectTensor('crossEntropy', 'target', target, tensorHint(target, Array.isArray(target) && target.every(Number.isInteger) ? ", { dtype: 'int32' }" : ''));
+  const reduction = checkReduction('crossEntropy', checkOptions('crossEntropy', opts, ['reduction']).reduction ?? 'mean');
   if (target.dtype !== 'int32' && target.ndim === input.ndim) {
-    if (!['mean', 'sum', 'none'].includes(reduction)) {
-      throw new ArgumentError('crossEntropy', "reduction must be 'mean', 'sum' or 'none'", { note: `got '${reduction}'` });
-    }
     if (target.shape.some((d, i) => d !== input.shape[i])) {
       throw new ShapeError('crossEntropy', 'probability targets must have the input\'s shape', { got: [['input', input.shape], ['target', target.shape]] });
     }

@@ -20,5 +20,5 @@ export const divOp = defineBinary({
 
 /** Element-wise quotient a / b, broadcast; int32 operands give float32 (SPEC §2). */
 export function div(a: TensorLike, b: TensorLike) {
-  return divOp.apply(asPair(a, b), {});
+  return divOp.apply(asPair(a, b, 'div'), {});
 }

@@ -2,6 +2,8 @@ import { defineOp } from '../autograd/define-op.js';
 import { broadcastShapes, broadcastStrides, collapseDims, sameShape, stridesOf } from '../core/shape.js';
 import { ShapeError } from '../core/errors.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { expectTensor } from '../tensor/expect.js';
+import { checkDims } from './reshape.js';
 
 interface ExpandAttrs {
   shape: readonly number[];
@@ -34,6 +36,8 @@ export const expandOp = defineOp<ExpandAttrs>({
 
 /** Broadcasts x to `shape` (−1 keeps a dim) (SPEC §2). */
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
+  expectTensor('expand', 'x', x);
+  checkDims('expand', shape, 'shape');
   if (sameShape(x.shape, shape)) return x;
   return expandOp.apply([x], { shape });
 }

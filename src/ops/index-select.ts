@@ -2,6 +2,7 @@ import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError, DTypeError } from '../core/errors.js';
 import { normAxis, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { expectTensor, tensorHint } from '../tensor/expect.js';
 import { fromArray } from '../tensor/create.js';
 import { matmulOp } from './matmul.js';
 import { reshape } from './reshape.js';
@@ -46,6 +47,8 @@ export const indexSelectOp = defineOp({
 
 /** Slices of x along `dim` picked by an int32 index vector (SPEC §2). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
+  expectTensor('indexSelect', 'x', x);
+  expectTensor('indexSelect', 'index', index, tensorHint(index, ", { dtype: 'int32' }"));
   const d = normAxis('indexSelect', dim, x.ndim);
   if (d === 0) return indexSelectOp.apply([x, index], {});
   return transpose(indexSelectOp.apply([transpose(x, 0, d), index], {}), 0, d);

@@ -1,6 +1,8 @@
 import { defineOp, GRAD_WRITTEN, type GradResult } from '../autograd/define-op.js';
 import { ShapeError } from '../core/errors.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { badArg } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 import { matmulGradInto, matmulOp } from './matmul.js';
 import { reshape } from './reshape.js';
 import { sum } from './sum.js';
@@ -73,5 +75,10 @@ export const linearOp = defineOp<LinearAttrs>({
 
 /** The affine map x·Wᵀ + b, with W stored [D_out, D_in] (SPEC §3). */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null, label?: string): Tensor {
+  const op = typeof label === 'string' ? label : 'linear';
+  expectTensor(op, 'x', x);
+  expectTensor(op, 'weight', weight);
+  if (bias !== undefined && bias !== null) expectTensor(op, 'bias', bias);
+  if (label !== undefined && typeof label !== 'string') throw badArg('linear', 'label must be a string', label);
   return linearOp.apply(bias ? [x, weight, bias] : [x, weight], { label });
 }

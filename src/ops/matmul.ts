@@ -2,6 +2,7 @@ import { defineOp, GRAD_WRITTEN, type BackwardCtx, type GradResult, type Op } fr
 import { ShapeError } from '../core/errors.js';
 import { sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { expectTensor } from '../tensor/expect.js';
 import { promoteAll, storageAs } from './operand.js';
 import { reshape } from './reshape.js';
 import { expand } from './expand.js';
@@ -123,6 +124,8 @@ export function matmulGradInto<A>(ctx: BackwardCtx<A>, i: number, a: Tensor, b: 
  * matmul(tensor([[1, 2]]), tensor([[3], [4]])).tolist() // [[11]]
  */
 export function matmul(a: Tensor, b: Tensor): Tensor {
+  expectTensor('matmul', 'a', a);
+  expectTensor('matmul', 'b', b);
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError('matmul', 'both arguments need at least 1 dimension', { got: [['a', a.shape], ['b', b.shape]] });
   }

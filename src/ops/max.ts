@@ -2,7 +2,7 @@ import { defineOp } from '../autograd/define-op.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ArgumentError } from '../core/errors.js';
 import { planReduce } from './reduce-plan.js';
-import { runReduce, sum, type ReduceAttrs } from './sum.js';
+import { notKeepdim, runReduce, sum, type ReduceAttrs } from './sum.js';
 import { reshape } from './reshape.js';
 import { eq } from './compare.js';
 import { mul } from './mul.js';
@@ -46,6 +46,12 @@ export const maxOp = defineExtreme('max');
 export const minOp = defineExtreme('min');
 
 /** Maximum over `dims` (all when omitted), values only (SPEC §2). */
-export const max = (x: Tensor, dims?: number | readonly number[], keepdim = false) => maxOp.apply([x], { dims, keepdim });
+export function max(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
+  if (keepdim !== false && keepdim !== true) throw notKeepdim('max', keepdim);
+  return maxOp.apply([x], { dims, keepdim });
+}
 /** Minimum over `dims` (all when omitted), values only (SPEC §2). */
-export const min = (x: Tensor, dims?: number | readonly number[], keepdim = false) => minOp.apply([x], { dims, keepdim });
+export function min(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
+  if (keepdim !== false && keepdim !== true) throw notKeepdim('min', keepdim);
+  return minOp.apply([x], { dims, keepdim });
+}

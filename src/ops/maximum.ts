@@ -22,5 +22,5 @@ export const maximumOp = defineBinary({
 
 /** Element-wise max(a, b), broadcast; NaN propagates (SPEC §2). */
 export function maximum(a: TensorLike, b: TensorLike) {
-  return maximumOp.apply(asPair(a, b), {});
+  return maximumOp.apply(asPair(a, b, 'maximum'), {});
 }

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { normAxes } from '../core/shape.js';
-import { sum } from './sum.js';
+import { notKeepdim, sum } from './sum.js';
+import { expectTensor } from '../tensor/expect.js';
 import { div } from './div.js';
 
 /**
@@ -8,6 +9,8 @@ import { div } from './div.js';
  * Gradient: dx = dy / n broadcast back. Matches `torch.mean`.
  */
 export function mean(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
+  expectTensor('mean', 'x', x);
+  if (keepdim !== false && keepdim !== true) throw notKeepdim('mean', keepdim);
   const axes = normAxes('mean', dims, x.ndim);
   let n = 1;
   for (const a of axes) n *= x.shape[a];

@@ -1,6 +1,8 @@
 // Tensor methods mirror the functional ops (STYLE §3.4): each forwards to the one definition.
 
-import type { DType } from '../core/dtype.js';
+import { isFloat, type DType } from '../core/dtype.js';
+import { badArg, checkBool, checkOptions } from '../core/check.js';
+import { DTypeError } from '../core/errors.js';
 import { Tensor } from '../tensor/tensor.js';
 import { backward, type BackwardOptions } from '../autograd/engine.js';
 import type { TensorLike } from './operand.js';
@@ -39,6 +41,11 @@ import { clone, detach } from './clone.js';
 
 type Dims = number | readonly number[];
 
+/** x.reshape(3, 4) as x.reshape([3, 4]): a number first means the sizes are separate arguments. */
+function sizes(first: readonly number[] | number, more: number[]): readonly number[] {
+  return typeof first === 'number' ? [first, ...more] : more.length === 0 ? first : [first as unknown as number, ...more];
+}
+
 declare module '../tensor/tensor.js' {
   interface Tensor {
     add(b: TensorLike): Tensor;
@@ -72,16 +79,21 @@ declare module '../tensor/tensor.js' {
     min(dims?: Dims, keepdim?: boolean): Tensor;
     argmax(dim?: number, keepdim?: boolean): Tensor;
     argmin(dim?: number, keepdim?: boolean): Tensor;
+    /** The same data in a new shape; sizes may be separate, as PyTorch's: x.reshape(3, 4). */
     reshape(shape: readonly number[]): Tensor;
+    reshape(...sizes: number[]): Tensor;
     view(shape: readonly number[]): Tensor;
+    view(...sizes: number[]): Tensor;
     flatten(startDim?: number, endDim?: number): Tensor;
     unsqueeze(dim: number): Tensor;
     squeeze(dim?: number): Tensor;
     permute(dims: readonly number[]): Tensor;
+    permute(...dims: number[]): Tensor;
     transpose(dim0: number, dim1: number): Tensor;
     t(): Tensor;
     readonly T: Tensor;
     expand(shape: readonly number[]): Tensor;
+    expand(...sizes: number[]): Tensor;
     slice(dim: number, start?: number, end?: number, step?: number): Tensor;
     matmul(b: Tensor): Tensor;
     softmax(dim?: number): Tensor;
@@ -92,10 +104,16 @@ declare module '../tensor/tensor.js' {
     int(): Tensor;
     clone(): Tensor;
     detach(): Tensor;
+    /**
+     * The same data cut from the graph, as PyTorch's `.data` (x.detach()); the values themselves
+     * are `x.tolist()` or `x.toTypedArray()`.
+     */
+    readonly data: Tensor;
     /** Sets requiresGrad in place and returns this (torch.Tensor.requires_grad_). */
     requiresGrad_(on?: boolean): Tensor;
     /** Backpropagates from this tensor into every leaf that requires grad. */
     backward(gradient?: Tensor, opts?: Omit<BackwardOptions, 'gradient'>): void;
+    backward(opts: BackwardOptions): void;
   }
 }
 
@@ -131,16 +149,16 @@ P.max = function (d, k) { return max(this, d, k); };
 P.min = function (d, k) { return min(this, d, k); };
 P.argmax = function (d, k) { return argmax(this, d, k); };
 P.argmin = function (d, k) { return argmin(this, d, k); };
-P.reshape = function (s) { return reshape(this, s); };
-P.view = function (s) { return reshape(this, s); };
+P.reshape = function (s: readonly number[] | number, ...more: number[]) { return reshape(this, sizes(s, more)); };
+P.view = function (s: readonly number[] | number, ...more: number[]) { return reshape(this, sizes(s, more)); };
 P.flatten = function (a, b) { return flatten(this, a, b); };
 P.unsqueeze = function (d) { return unsqueeze(this, d); };
 P.squeeze = function (d) { return squeeze(this, d); };
-P.permute = function (d) { return permute(this, d); };
+P.permute = function (d: readonly number[] | number, ...more: number[]) { return permute(this, sizes(d, more)); };
 P.transpose = function (a, b) { return transpose(this, a, b); };
 P.t = function () { return t(this); };
 Object.defineProperty(P, 'T', { get(this: Tensor) { return t(this); } });
-P.expand = function (s) { return expand(this, s); };
+P.expand = function (s: readonly number[] | number, ...more: number[]) { return expand(this, sizes(s, more)); };
 P.slice = function (d, a, b, s) { return slice(this, d, a, b, s); };
 P.matmul = function (b) { return matmul(this, b); };
 P.softmax = function (d) { return softmax(this, d); };
@@ -151,5 +169,24 @@ P.double = function () { return cast(this, 'float64'); };
 P.int = function () { return cast(this, 'int32'); };
 P.clone = function () { return clone(this); };
 P.detach = function () { return detach(this); };
-P.requiresGrad_ = function (on = true) { this.requiresGrad = on; return this; };
-P.backward = function (gradient, opts) { backward(this, { ...opts, gradient }); };
+Object.defineProperty(P, 'data', {
+  get(this: Tensor) { return detach(this); },
+  set(this: Tensor, v: unknown) {
+    throw badArg('Tensor.data', 'cannot be assigned', v, 'nabla builds new tensors instead of overwriting data; optimizers and nn.init update parameters in place');
+  },
+});
+P.requiresGrad_ = function (on = true) {
+  checkBool('requiresGrad_', 'on', on);
+  if (on && !isFloat(this.dtype)) throw new DTypeError('requiresGrad_', 'only floating-point tensors can require grad', { got: [['dtype', this.dtype]] });
+  this.requiresGrad = on;
+  return this;
+};
+P.backward = function (gradient?: Tensor | BackwardOptions, opts?: Omit<BackwardOptions, 'gradient'>) {
+  // x.backward({ retainGraph: true }): the options alone, gradient among them, also work
+  if (opts === undefined && gradient !== undefined && !(gradient instanceof Tensor) && typeof gradient === 'object' && gradient !== null) {
+    backward(this, gradient as BackwardOptions);
+    return;
+  }
+  const o = checkOptions('backward', opts, ['retainGraph', 'createGraph']);
+  backward(this, { ...o, gradient: gradient as Tensor | undefined });
+};

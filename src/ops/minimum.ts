@@ -22,5 +22,5 @@ export const minimumOp = defineBinary({
 
 /** Element-wise min(a, b), broadcast; NaN propagates (SPEC §2). */
 export function minimum(a: TensorLike, b: TensorLike) {
-  return minimumOp.apply(asPair(a, b), {});
+  return minimumOp.apply(asPair(a, b, 'minimum'), {});
 }

@@ -16,5 +16,5 @@ export const mulOp = defineBinary({
 
 /** Element-wise product a · b, broadcast (SPEC §2). */
 export function mul(a: TensorLike, b: TensorLike) {
-  return mulOp.apply(asPair(a, b), {});
+  return mulOp.apply(asPair(a, b, 'mul'), {});
 }

@@ -4,23 +4,40 @@ import { isFloat, promote, type DType } from '../core/dtype.js';
 import { broadcastStrides, collapseDims, stridesOf } from '../core/shape.js';
 import type { Backend, Storage, Strided } from '../backend/kernels.js';
 import { scalarOn } from '../tensor/create.js';
+import { tensorHint } from '../tensor/expect.js';
+import { badArg } from '../core/check.js';
 import { Tensor } from '../tensor/tensor.js';
 
+/** A tensor, or a number (or boolean, as 1/0) taken as a 0-d tensor, as PyTorch takes Python scalars. */
 export type TensorLike = Tensor | number;
 
-/** A number becomes a 0-d tensor on `like`'s backend, in like's dtype (float32 if like is int32 and x is not an integer). */
-export function asTensor(x: TensorLike, like: Tensor): Tensor {
+/**
+ * A number becomes a 0-d tensor on `like`'s backend, in like's dtype (float32 if like is int32 and
+ * x is not an integer). Anything else (a plain array: torch.add(x, [1, 2]) is an error in PyTorch
+ * too) is an error naming `op` and `arg`, never a NaN.
+ */
+export function asTensor(x: TensorLike, like: Tensor, op = 'op', arg = 'b'): Tensor {
   if (x instanceof Tensor) return x;
-  const dtype: DType = !isFloat(like.dtype) && !Number.isInteger(x) ? 'float32' : like.dtype;
-  return scalarOn(x, dtype, like.backend);
+  let v: number = x;
+  if (typeof v !== 'number') {
+    if (typeof v !== 'boolean') throw notOperand(op, arg, v);
+    v = v ? 1 : 0;
+  }
+  const dtype: DType = !isFloat(like.dtype) && !Number.isInteger(v) ? 'float32' : like.dtype;
+  return scalarOn(v, dtype, like.backend);
+}
+
+function notOperand(op: string, arg: string, v: unknown) {
+  return badArg(op, `${arg} must be a Tensor or a number`, v, tensorHint(v));
 }
 
 /** The pair (a, b) as tensors, numbers converted against the other operand. */
-export function asPair(a: TensorLike, b: TensorLike): [Tensor, Tensor] {
-  if (a instanceof Tensor) return [a, asTensor(b, a)];
-  if (b instanceof Tensor) return [asTensor(a, b), b];
-  const ta = scalarOn(a, 'float32', defaultBackendOf());
-  return [ta, asTensor(b, ta)];
+export function asPair(a: TensorLike, b: TensorLike, op = 'op'): [Tensor, Tensor] {
+  if (a instanceof Tensor) return [a, b instanceof Tensor ? b : asTensor(b, a, op, 'b')];
+  if (b instanceof Tensor) return [asTensor(a, b, op, 'a'), b];
+  if (typeof a !== 'number' && typeof a !== 'boolean') throw notOperand(op, 'a', a);
+  const ta = scalarOn(Number(a), 'float32', defaultBackendOf());
+  return [ta, asTensor(b, ta, op, 'b')];
 }
 
 let defaultBackendOf: () => Backend = () => {

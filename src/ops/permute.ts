@@ -2,6 +2,8 @@ import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError } from '../core/errors.js';
 import { stridesOf, collapseDims, normAxis } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { badArg } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 
 interface PermuteAttrs {
   dims: readonly number[];
@@ -41,12 +43,16 @@ export const permuteOp = defineOp<PermuteAttrs>({
 
 /** Reorders dimensions: y.shape[i] = x.shape[dims[i]] (SPEC §2). */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
+  if (!Array.isArray(dims) || !dims.every((d) => typeof d === 'number' && Number.isInteger(d))) {
+    throw badArg('permute', 'dims must be an array of integers', dims);
+  }
   return permuteOp.apply([x], { dims });
 }
 
 /** Swaps two dims (torch.transpose; SPEC §2). */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
-  const a = normAxis('transpose', dim0, x.ndim), b = normAxis('transpose', dim1, x.ndim);
+  expectTensor('transpose', 'x', x);
+  const a = normAxis('transpose', dim0, x.ndim, 'dim0'), b = normAxis('transpose', dim1, x.ndim, 'dim1');
   if (x.ndim === 0) return x;
   const dims = [...x.shape.keys()];
   [dims[a], dims[b]] = [dims[b], dims[a]];
@@ -55,6 +61,7 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
 
 /** The transpose of a matrix (torch.Tensor.t / .T for 2-D; SPEC §2). */
 export function t(x: Tensor): Tensor {
+  expectTensor('t', 'x', x);
   if (x.ndim < 2) return x;
   return transpose(x, -2, -1);
 }

@@ -24,5 +24,5 @@ export const powOp = defineBinary({
 
 /** Element-wise power aᵇ, broadcast (SPEC §2). */
 export function pow(a: TensorLike, b: TensorLike) {
-  return powOp.apply(asPair(a, b), {});
+  return powOp.apply(asPair(a, b, 'pow'), {});
 }

@@ -2,9 +2,24 @@ import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError, ShapeError } from '../core/errors.js';
 import { normAxis, sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { badArg } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 
 interface ReshapeAttrs {
   shape: readonly number[];
+}
+
+/** A shape argument that may hold −1 entries (reshape, expand): an array of integers ≥ −1. */
+export function checkDims(op: string, v: unknown, arg: string): void {
+  let ok = Array.isArray(v);
+  if (ok) {
+    const a = v as unknown[];
+    for (let i = 0; i < a.length; i++) {
+      const d = a[i];
+      if (typeof d !== 'number' || !Number.isInteger(d) || d < -1) ok = false;
+    }
+  }
+  if (!ok) throw badArg(op, `${arg} must be an array of integers (−1 infers one size)`, v, typeof v === 'number' ? `write ${op}(x, [${v}]) or x.${op}(${v})` : undefined);
 }
 
 /** Resolves one −1 entry against the element count, with the op's error on mismatch. */
@@ -42,15 +57,17 @@ export const reshapeOp = defineOp<ReshapeAttrs>({
 
 /** The same data in a new shape; one entry may be −1 (SPEC §2). */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
+  checkDims('reshape', shape, 'shape');
   return reshapeOp.apply([x], { shape });
 }
 
 /** Flattens dims startDim..endDim into one (torch.flatten; SPEC §2). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
+  expectTensor('flatten', 'x', x);
   const r = x.ndim;
+  const s = normAxis('flatten', startDim, Math.max(r, 1), 'startDim');
+  const e = normAxis('flatten', endDim, Math.max(r, 1), 'endDim');
   if (r === 0) return reshape(x, [1]);
-  const s = normAxis('flatten', startDim, r);
-  const e = normAxis('flatten', endDim, r);
   if (s > e) {
     throw new ArgumentError('flatten', 'startDim must not come after endDim', {
       got: [['x', x.shape]], note: `startDim ${startDim}, endDim ${endDim}`,
@@ -62,8 +79,10 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
 
 /** Inserts a size-1 dim at `dim` (torch.unsqueeze; SPEC §2). */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
+  expectTensor('unsqueeze', 'x', x);
+  if (typeof dim !== 'number' || !Number.isInteger(dim)) normAxis('unsqueeze', dim, 0);
   const r = x.ndim + 1;
-  if (!Number.isInteger(dim) || dim < -r || dim >= r) {
+  if (dim < -r || dim >= r) {
     throw new ArgumentError('unsqueeze', `dim ${dim} is out of range [${-r}, ${r - 1}]`, { got: [['x', x.shape]] });
   }
   const d = dim < 0 ? dim + r : dim;
@@ -74,6 +93,8 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 
 /** Removes size-1 dims (all, or only `dim`) (torch.squeeze; SPEC §2). */
 export function squeeze(x: Tensor, dim?: number): Tensor {
+  expectTensor('squeeze', 'x', x);
+  if (dim !== undefined && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis('squeeze', dim, 0);
   if (dim === undefined) return reshape(x, x.shape.filter((d) => d !== 1));
   if (x.ndim === 0) return x;
   const d = normAxis('squeeze', dim, x.ndim);

@@ -21,13 +21,25 @@ testOp('slice', {
       name: 'step 0',
       run: () => slice(zeros([3]), 0, 0, 2, 0),
       throws: ArgumentError,
-      message: 'slice: step must be a positive integer; got x [3] (step = 0)',
+      message: 'slice: step must be a positive integer; got 0 (number)',
     },
     {
       name: 'dim out of range',
       run: () => slice(zeros([3]), 1, 0, 2),
       throws: ArgumentError,
       message: 'slice: dim 1 is out of range for a tensor of rank 1',
+    },
+    {
+      name: 'narrow past the end (PyTorch raises; slice would clamp)',
+      run: () => narrow(zeros([2, 3]), 1, 2, 5),
+      throws: ArgumentError,
+      message: 'narrow: start + length must not exceed the size of dim 1 (3); got start 2 and length 5',
+    },
+    {
+      name: 'narrow start outside the dim',
+      run: () => narrow(zeros([2, 3]), 1, -4, 1),
+      throws: ArgumentError,
+      message: 'narrow: start must lie in [-3, 3] for dim 1 of size 3; got -4 (number)',
     },
   ],
 });

@@ -2,6 +2,8 @@ import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError } from '../core/errors.js';
 import { collapseDims, normAxis, stridesOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { badArg, checkInt } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 
 interface SliceAttrs {
   dim: number;
@@ -13,9 +15,6 @@ interface SliceAttrs {
 function norm(x: { shape: readonly number[] }, a: SliceAttrs) {
   const dim = normAxis('slice', a.dim, x.shape.length);
   const n = x.shape[dim];
-  if (!Number.isInteger(a.step) || a.step <= 0) {
-    throw new ArgumentError('slice', 'step must be a positive integer', { got: [['x', x.shape]], note: `step = ${a.step}` });
-  }
   const clampIdx = (i: number) => Math.min(Math.max(i < 0 ? i + n : i, 0), n);
   const start = clampIdx(a.start), end = Math.max(clampIdx(a.end), start);
   const len = Math.ceil((end - start) / a.step);
@@ -80,10 +79,35 @@ const sliceBackwardOp = defineOp<SliceBackAttrs>({
 
 /** Elements start, start + step, … < end along `dim` (SPEC §2). */
 export function slice(x: Tensor, dim: number, start = 0, end = Number.MAX_SAFE_INTEGER, step = 1): Tensor {
+  index('slice', 'start', start);
+  index('slice', 'end', end);
+  checkInt('slice', 'step', step, 1);
   return sliceOp.apply([x], { dim, start, end, step });
 }
 
-/** `length` elements from `start` along `dim` (torch.narrow; SPEC §2). */
+/** An index of slice: an integer, or ±Infinity for "from the start" / "to the end". */
+function index(op: string, arg: string, v: unknown): void {
+  if (typeof v !== 'number' || !(Number.isInteger(v) || v === Infinity || v === -Infinity)) {
+    throw badArg(op, `${arg} must be an integer`, v);
+  }
+}
+
+/**
+ * `length` elements from `start` along `dim` (torch.narrow; SPEC §2). Unlike slice, the range
+ * must lie inside the dim, as in PyTorch (a negative start counts from the end).
+ */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
-  return slice(x, dim, start, start + length);
+  expectTensor('narrow', 'x', x);
+  const d = normAxis('narrow', dim, x.ndim);
+  const n = x.shape[d];
+  checkInt('narrow', 'start', start);
+  if (start < -n || start > n) throw badArg('narrow', `start must lie in [${-n}, ${n}] for dim ${dim} of size ${n}`, start);
+  checkInt('narrow', 'length', length, 0);
+  const s = start < 0 ? start + n : start;
+  if (s + length > n) {
+    throw new ArgumentError('narrow', `start + length must not exceed the size of dim ${dim} (${n})`, {
+      got: [['start', String(start)], ['length', String(length)]],
+    });
+  }
+  return slice(x, d, s, s + length);
 }

@@ -1,6 +1,7 @@
 import { defineOp } from '../autograd/define-op.js';
 import { normAxis } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
+import { expectTensor } from '../tensor/expect.js';
 import { requireFloat } from './elementwise.js';
 import { transpose } from './permute.js';
 import { mul } from './mul.js';
@@ -35,7 +36,9 @@ const softmaxLastOp = defineOp<SoftmaxAttrs>({
 });
 
 function along(x: Tensor, dim: number, log: boolean, name: string): Tensor {
+  expectTensor(name, 'x', x);
   requireFloat(name, x);
+  if (x.ndim === 0 && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis(name, dim, 0);
   if (x.ndim === 0) return reshape(softmaxLastOp.apply([reshape(x, [1])], { log }), []);
   const d = normAxis(name, dim, x.ndim);
   if (d === x.ndim - 1) return softmaxLastOp.apply([x], { log });

@@ -17,5 +17,5 @@ export const subOp = defineBinary({
 
 /** Element-wise difference a − b, broadcast (SPEC §2). */
 export function sub(a: TensorLike, b: TensorLike) {
-  return subOp.apply(asPair(a, b), {});
+  return subOp.apply(asPair(a, b, 'sub'), {});
 }

@@ -1,6 +1,8 @@
 import { defineOp } from '../autograd/define-op.js';
 import type { ReduceOp } from '../backend/kernels.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
+import { badArg, checkShape } from '../core/check.js';
+import { notTensor } from '../tensor/expect.js';
 import { planReduce } from './reduce-plan.js';
 import { permute } from './permute.js';
 import { reshape } from './reshape.js';
@@ -43,11 +45,20 @@ export const sumOp = defineOp<ReduceAttrs>({
 
 /** Sum over `dims` (all when omitted), optionally keeping them as size 1 (SPEC §2). */
 export function sum(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
+  if (keepdim !== false && keepdim !== true) throw notKeepdim('sum', keepdim);
   return sumOp.apply([x], { dims, keepdim });
+}
+
+/** `keepdim must be true or false`, with a pointer for `x.sum(1, { keepdim: true })`. */
+export function notKeepdim(op: string, v: unknown) {
+  const hint = typeof v === 'object' && v !== null ? `keepdim is positional: x.${op}(dims, true)` : undefined;
+  return badArg(op, 'keepdim must be true or false', v, hint);
 }
 
 /** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast; SPEC §2). */
 export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
+  if (!(g instanceof Tensor)) throw notTensor('sumTo', 'g', g);
+  checkShape('sumTo', shape);
   const lead = g.shape.length - shape.length;
   const dims: number[] = [];
   for (let i = 0; i < g.shape.length; i++) {

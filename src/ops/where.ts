@@ -3,6 +3,7 @@ import { broadcastShapes } from '../core/shape.js';
 import { broadcastOperands, asTensor, promoteAll, type TensorLike } from './operand.js';
 import { Tensor } from '../tensor/tensor.js';
 import { zerosLike } from '../tensor/create.js';
+import { expectTensor } from '../tensor/expect.js';
 
 /**
  * Selects element-wise: y = cond ≠ 0 ? a : b, all three broadcast (SPEC §2).
@@ -32,6 +33,7 @@ export const whereOp = defineOp({
 
 /** cond ≠ 0 ? a : b element-wise, broadcast (SPEC §2). */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
+  expectTensor('where', 'cond', cond);
   const like = a instanceof Tensor ? a : b instanceof Tensor ? b : cond;
-  return whereOp.apply([cond, asTensor(a, like), asTensor(b, like)], {});
+  return whereOp.apply([cond, asTensor(a, like, 'where', 'a'), asTensor(b, like, 'where', 'b')], {});
 }

@@ -52,15 +52,17 @@ test('Adam keeps t per parameter: a parameter first updated at step 2 gets a fir
   assert.deepEqual(opt.stateDict().steps, [2, 1]);
 });
 
-test('Adam option validation names the option and its value', () => {
+test('Adam option validation names the option, its value and its type', () => {
   const p = () => [tensor([1, 2], { requiresGrad: true })];
   const bad: Array<[AdamOptions, string]> = [
-    [{ lr: -1 }, 'Adam: invalid learning rate: -1'],
-    [{ eps: -1e-8 }, 'Adam: invalid epsilon value: -1e-8'],
-    [{ betas: [1, 0.999] }, 'Adam: invalid beta parameter at index 0: 1'],
-    [{ betas: [0.9, -0.1] }, 'Adam: invalid beta parameter at index 1: -0.1'],
-    [{ betas: [NaN, 0.999] }, 'Adam: invalid beta parameter at index 0: NaN'],
-    [{ weightDecay: -0.5 }, 'Adam: invalid weightDecay value: -0.5'],
+    [{ lr: -1 }, 'Adam: lr must be a finite number ≥ 0; got -1 (number)'],
+    [{ lr: '0.1' as unknown as number }, "Adam: lr must be a finite number ≥ 0; got '0.1' (string)"],
+    [{ lr: Infinity }, 'Adam: lr must be a finite number ≥ 0; got Infinity (number)'],
+    [{ eps: -1e-8 }, 'Adam: eps must be a finite number ≥ 0; got -1e-8 (number)'],
+    [{ betas: [1, 0.999] }, 'Adam: betas[0] must be a finite number in [0, 1); got 1 (number)'],
+    [{ betas: [0.9, -0.1] }, 'Adam: betas[1] must be a finite number in [0, 1); got -0.1 (number)'],
+    [{ betas: [NaN, 0.999] }, 'Adam: betas[0] must be a finite number in [0, 1); got NaN (number)'],
+    [{ weightDecay: -0.5 }, 'Adam: weightDecay must be a finite number ≥ 0; got -0.5 (number)'],
   ];
   for (const [opts, message] of bad) assert.throws(() => new Adam(p(), opts), { name: 'ArgumentError', message });
   assert.throws(() => new Adam([]), { name: 'ArgumentError', message: 'Adam: got an empty parameter list' });
@@ -81,7 +83,7 @@ test('Adam loadStateDict rejects a state of another shape and changes nothing', 
   });
   assert.throws(() => opt.loadStateDict({ ...before, options: { ...before.options, lr: -1 } }), {
     name: 'ArgumentError',
-    message: 'Adam: invalid learning rate: -1',
+    message: 'Adam: lr must be a finite number ≥ 0; got -1 (number)',
   });
   assert.deepEqual(opt.stateDict(), before);
 });

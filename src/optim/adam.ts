@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
-import { Optimizer } from './optimizer.js';
+import { Optimizer, optimOptions } from './optimizer.js';
 
 export interface AdamOptions {
   lr?: number;
@@ -28,23 +28,19 @@ export class Adam extends Optimizer {
   protected o: Required<AdamOptions>;
   constructor(params: Iterable<Tensor>, opts: AdamOptions = {}) {
     super(params, 'Adam');
-    this.o = Adam.validate({ lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0, ...opts });
+    this.o = Adam.validate(opts, { lr: 1e-3, betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0 });
   }
-  private static validate(o: Required<AdamOptions>): Required<AdamOptions> {
-    const { lr, betas, eps, weightDecay } = o;
-    Optimizer.check('Adam', 'learning rate', lr, lr >= 0);
-    Optimizer.check('Adam', 'epsilon value', eps, eps >= 0);
-    Optimizer.check('Adam', 'beta parameter at index 0', betas[0], betas[0] >= 0 && betas[0] < 1);
-    Optimizer.check('Adam', 'beta parameter at index 1', betas[1], betas[1] >= 0 && betas[1] < 1);
-    Optimizer.check('Adam', 'weightDecay value', weightDecay, weightDecay >= 0);
-    return { ...o, betas: [betas[0], betas[1]] };
+  /** lr, eps, weightDecay finite and ≥ 0, betas in [0, 1) (as torch.optim.Adam). */
+  private static validate(opts: unknown, defaults: Required<AdamOptions>): Required<AdamOptions> {
+    return optimOptions('Adam', opts, defaults, { lr: { min: 0 }, betas: 'betas', eps: { min: 0 }, weightDecay: { min: 0 } });
   }
   step(): void {
+    const grads = this.gradients(arguments);
     this.stepCount++;
     const [beta1, beta2] = this.o.betas;
     const { lr, eps, weightDecay } = this.o;
-    for (const p of this.params) {
-      const g = this.gradOf(p);
+    for (let i = 0; i < this.params.length; i++) {
+      const p = this.params[i], g = grads[i];
       if (!g) continue;
       const m = this.buffer(p, 'm');
       const v = this.buffer(p, 'v');
@@ -56,6 +52,6 @@ export class Adam extends Optimizer {
     return { ...this.o, betas: [...this.o.betas] };
   }
   protected loadOptions(options: Record<string, unknown>): void {
-    this.o = Adam.validate({ ...this.o, ...(options as Partial<AdamOptions>) });
+    this.o = Adam.validate(options, this.o);
   }
 }

@@ -2,10 +2,12 @@
 // parameter state keyed by the parameter object, option validation, and state save/restore.
 
 import { ArgumentError, CheckpointError } from '../core/errors.js';
+import { badArg, checkBool, checkNumber, checkOptions, type NumberRule } from '../core/check.js';
+import { notTensor } from '../tensor/expect.js';
 import type { TypedArray } from '../core/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { zerosLike } from '../tensor/create.js';
-import { zeroGradOf } from '../autograd/zero-grad.js';
+import { zeroGradOf, zeroGradOptions } from '../autograd/zero-grad.js';
 
 export interface OptimizerState {
   step: number;
@@ -29,7 +31,7 @@ export abstract class Optimizer {
   protected readonly steps = new Map<Tensor, number>();
 
   constructor(params: Iterable<Tensor>, name: string) {
-    this.params = [...params];
+    this.params = paramList(name, params);
     if (this.params.length === 0) throw new ArgumentError(name, 'got an empty parameter list', {});
     this.params.forEach((p, i) => {
       if (!p.requiresGrad) {
@@ -38,7 +40,10 @@ export abstract class Optimizer {
     });
   }
 
-  /** Applies one update to every parameter that has a gradient. */
+  /**
+   * Applies one update to every parameter that has a gradient. Takes no arguments (PyTorch's
+   * closure is not supported); every gradient is checked before any parameter changes.
+   */
   abstract step(): void;
 
   /**
@@ -47,7 +52,8 @@ export abstract class Optimizer {
    * after its first step. `{ setToNone: true }` drops the buffers instead (PyTorch 2's default).
    */
   zeroGrad(opts: { setToNone?: boolean } = {}): void {
-    for (const p of this.params) zeroGradOf(p, opts.setToNone ?? false);
+    const setToNone = zeroGradOptions(`${this.constructor.name}.zeroGrad`, opts);
+    for (const p of this.params) zeroGradOf(p, setToNone);
   }
 
   /** The options of the concrete optimizer; every optimizer has a learning rate. */
@@ -58,7 +64,7 @@ export abstract class Optimizer {
     return this.o.lr;
   }
   set lr(v: number) {
-    this.o.lr = v;
+    this.o.lr = checkNumber(`${this.constructor.name}.lr`, 'lr', v, { min: 0 });
   }
 
   /**
@@ -106,6 +112,7 @@ export abstract class Optimizer {
    * PyTorch's load_state_dict. Everything is checked first: a mismatch throws and changes nothing.
    */
   loadStateDict(s: OptimizerState): void {
+    checkState(`${this.constructor.name}.loadStateDict`, s);
     if (s.state.length !== this.params.length || s.steps.length !== this.params.length) {
       throw new CheckpointError(this.constructor.name, 'optimizer state has a different number of parameters', {
         note: `state ${s.state.length}, optimizer ${this.params.length}`,
@@ -141,11 +148,19 @@ export abstract class Optimizer {
     return t;
   }
 
-  /** Throws unless `value` lies in the range; names the option and its value (PyTorch style). */
-  protected static check(name: string, option: string, value: number, ok: boolean): void {
-    if (!ok || Number.isNaN(value)) {
-      throw new ArgumentError(name, `invalid ${option}: ${value}`, { option, value });
-    }
+  /**
+   * The gradient of every parameter (null where there is none), each checked — on p's backend,
+   * dtype and size, both alive — before step() changes anything; `args` are step's arguments.
+   */
+  protected gradients(args: ArrayLike<unknown>): (Tensor | null)[] {
+    const op = `${this.constructor.name}.step`;
+    if (args.length > 0) throw badArg(op, 'takes no arguments (closures are not supported)', args[0]);
+    return this.params.map((p) => {
+      p.assertAlive(op);
+      const g = this.gradOf(p);
+      g?.assertAlive(op);
+      return g;
+    });
   }
 
   /** The gradient of p on p's backend and dtype, or null. */
@@ -153,10 +168,61 @@ export abstract class Optimizer {
     const g = p.grad;
     if (!g) return null;
     if (g.dtype !== p.dtype || g.backend !== p.backend || g.size !== p.size) {
-      throw new ArgumentError(this.constructor.name, 'a gradient must match its parameter in shape, dtype and backend', {
+      throw new ArgumentError(`${this.constructor.name}.step`, 'a gradient must match its parameter in shape, dtype and backend', {
         got: [['param', p.shape], ['grad', g.shape]],
       });
     }
     return g;
   }
+}
+
+/** The parameters as an array of Tensors; `model.parameters` (the method) gets a pointer. */
+function paramList(name: string, params: unknown): Tensor[] {
+  const iterable = typeof params === 'object' && params !== null && typeof (params as Iterable<unknown>)[Symbol.iterator] === 'function';
+  if (!iterable || params instanceof Tensor) {
+    const hint = typeof params === 'function' && params.name === 'parameters' ? 'call it: model.parameters()'
+      : typeof (params as { parameters?: unknown })?.parameters === 'function' ? 'pass model.parameters()'
+      : params instanceof Tensor ? `pass a list: new ${name}([w], …)` : undefined;
+    throw badArg(name, 'params must be an iterable of parameters (tensors that require grad)', params, hint);
+  }
+  const list = [...(params as Iterable<unknown>)];
+  list.forEach((p, i) => {
+    if (!(p instanceof Tensor)) throw notTensor(name, `params[${i}]`, p);
+  });
+  return list as Tensor[];
+}
+
+/** The rule of each option of an optimizer: a number range, a boolean, or Adam's betas pair. */
+export type OptionRule = NumberRule | 'boolean' | 'betas';
+
+/**
+ * An optimizer's options over its `defaults`: only known keys, each checked against its rule
+ * (finite numbers, PyTorch's ranges), before the optimizer changes anything (SPEC §6).
+ */
+export function optimOptions<T extends object>(name: string, opts: unknown, defaults: T, rules: Record<keyof T, OptionRule>): T {
+  if (typeof opts === 'number') throw badArg(name, 'options must be an object', opts, `write new ${name}(params, { lr: ${opts} })`);
+  const o = checkOptions(name, opts as Partial<T> | undefined, Object.keys(rules));
+  const out = { ...defaults } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  for (const [k, r] of Object.entries(rules) as [string, OptionRule][]) {
+    const v = out[k];
+    if (r === 'boolean') checkBool(name, k, v);
+    else if (r === 'betas') {
+      if (!Array.isArray(v) || v.length !== 2) throw badArg(name, 'betas must be a pair [beta1, beta2]', v);
+      v.forEach((b, i) => checkNumber(name, `betas[${i}]`, b, { min: 0, max: 1, below: true }));
+      out[k] = [v[0], v[1]];
+    } else checkNumber(name, k, v, r);
+  }
+  return out as T;
+}
+
+function checkState(op: string, s: unknown): void {
+  const st = s as Partial<OptimizerState> | null;
+  if (typeof st !== 'object' || st === null) throw badArg(op, 'state must be an object from stateDict()', s);
+  const ok = Number.isSafeInteger(st.step) && (st.step as number) >= 0 && Array.isArray(st.steps) &&
+    st.steps.every((t) => Number.isSafeInteger(t) && t >= 0) && Array.isArray(st.state) &&
+    st.state.every((e) => typeof e === 'object' && e !== null &&
+      Object.values(e).every((d) => ArrayBuffer.isView(d) || Array.isArray(d))) &&
+    typeof st.options === 'object' && st.options !== null;
+  if (!ok) throw badArg(op, 'state must hold step, steps, state and options as stateDict() returns them', s);
 }

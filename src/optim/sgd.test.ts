@@ -29,14 +29,16 @@ test('SGD with weight decay by hand: g ← g + λθ', () => {
   assert.deepEqual([...theta.toTypedArray()], [1.25, -1.375]);
 });
 
-test('SGD option validation names the option and its value', () => {
+test('SGD option validation names the option, its value and its type', () => {
   const p = () => [tensor([1, 2], { requiresGrad: true })];
   const bad: Array<[SGDOptions, string]> = [
-    [{ lr: -0.1 }, 'SGD: invalid learning rate: -0.1'],
-    [{ lr: NaN }, 'SGD: invalid learning rate: NaN'],
-    [{} as SGDOptions, 'SGD: invalid learning rate: undefined'],
-    [{ lr: 0.1, momentum: -0.5 }, 'SGD: invalid momentum value: -0.5'],
-    [{ lr: 0.1, weightDecay: -1 }, 'SGD: invalid weightDecay value: -1'],
+    [{ lr: -0.1 }, 'SGD: lr must be a finite number ≥ 0; got -0.1 (number)'],
+    [{ lr: NaN }, 'SGD: lr must be a finite number ≥ 0; got NaN (number)'],
+    [{ lr: Infinity }, 'SGD: lr must be a finite number ≥ 0; got Infinity (number)'],
+    [{} as SGDOptions, 'SGD: lr must be a finite number ≥ 0; got undefined\n' +
+      'hint: SGD has no default learning rate (nor has PyTorch): new SGD(params, { lr: 0.01 })'],
+    [{ lr: 0.1, momentum: -0.5 }, 'SGD: momentum must be a finite number ≥ 0; got -0.5 (number)'],
+    [{ lr: 0.1, weightDecay: -1 }, 'SGD: weightDecay must be a finite number ≥ 0; got -1 (number)'],
     [{ lr: 0.1, nesterov: true }, 'SGD: Nesterov momentum requires a momentum and zero dampening (momentum = 0, dampening = 0)'],
     [{ lr: 0.1, nesterov: true, momentum: 0.9, dampening: 0.1 },
       'SGD: Nesterov momentum requires a momentum and zero dampening (momentum = 0.9, dampening = 0.1)'],

@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { ArgumentError } from '../core/errors.js';
-import { Optimizer } from './optimizer.js';
+import { Optimizer, optimOptions } from './optimizer.js';
+import { badArg, checkOptions } from '../core/check.js';
 
 export interface SGDOptions {
   /** Required, as in PyTorch. */
@@ -31,13 +32,20 @@ export class SGD extends Optimizer {
   protected o: Required<SGDOptions>;
   constructor(params: Iterable<Tensor>, opts: SGDOptions) {
     super(params, 'SGD');
-    this.o = SGD.validate({ momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, ...opts });
+    this.o = SGD.validate(opts, { momentum: 0, dampening: 0, nesterov: false, weightDecay: 0 } as Required<SGDOptions>);
   }
-  private static validate(o: Required<SGDOptions>): Required<SGDOptions> {
-    const { lr, momentum, weightDecay, dampening, nesterov } = o;
-    Optimizer.check('SGD', 'learning rate', lr, typeof lr === 'number' && lr >= 0);
-    Optimizer.check('SGD', 'momentum value', momentum, momentum >= 0);
-    Optimizer.check('SGD', 'weightDecay value', weightDecay, weightDecay >= 0);
+  /** lr (required), momentum, weightDecay finite and ≥ 0; dampening in [0, 1]; nesterov a boolean. */
+  private static validate(opts: unknown, defaults: Required<SGDOptions>): Required<SGDOptions> {
+    const given = typeof opts === 'object' && opts !== null ? (opts as Partial<SGDOptions>) : undefined;
+    if (defaults.lr === undefined && (opts === undefined || (given && given.lr === undefined))) {
+      checkOptions('SGD', given, ['lr', 'momentum', 'dampening', 'nesterov', 'weightDecay']); // a misspelt lr first
+      throw badArg('SGD', 'lr must be a finite number ≥ 0', undefined,
+        'SGD has no default learning rate (nor has PyTorch): new SGD(params, { lr: 0.01 })');
+    }
+    const o = optimOptions('SGD', opts, defaults, {
+      lr: { min: 0 }, momentum: { min: 0 }, dampening: { min: 0, max: 1 }, nesterov: 'boolean', weightDecay: { min: 0 },
+    });
+    const { momentum, dampening, nesterov } = o;
     if (nesterov && !(momentum > 0 && dampening === 0)) {
       throw new ArgumentError('SGD', 'Nesterov momentum requires a momentum and zero dampening', {
         note: `momentum = ${momentum}, dampening = ${dampening}`,
@@ -46,9 +54,10 @@ export class SGD extends Optimizer {
     return o;
   }
   step(): void {
+    const grads = this.gradients(arguments);
     this.stepCount++;
-    for (const p of this.params) {
-      const g = this.gradOf(p);
+    for (let i = 0; i < this.params.length; i++) {
+      const p = this.params[i], g = grads[i];
       if (!g) continue;
       this.nextStep(p);
       const useBuf = this.o.momentum !== 0;
@@ -61,6 +70,6 @@ export class SGD extends Optimizer {
     return { ...this.o };
   }
   protected loadOptions(options: Record<string, unknown>): void {
-    this.o = SGD.validate({ ...this.o, ...(options as Partial<SGDOptions>) });
+    this.o = SGD.validate(options, this.o);
   }
 }

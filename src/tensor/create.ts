@@ -1,13 +1,17 @@
-// Creating tensors: from data, constants, ranges and the seeded random generator.
+// Creating tensors: from data, constants, ranges and the seeded random generator. Every argument
+// is checked before anything is allocated (docs/design.md §7).
 
-import { arrayFor, DEFAULT_DTYPE, dtypeOfArray, type DType, type TypedArray } from '../core/dtype.js';
-import { ArgumentError, formatShape } from '../core/errors.js';
-import { globalRng, type Rng } from '../core/rng.js';
+import { arrayFor, DEFAULT_DTYPE, dtypeOfArray, isFloat, type DType, type TypedArray } from '../core/dtype.js';
+import { badArg, checkBool, checkDType, checkInt, checkNumber, checkOptions, checkShape, DTYPES } from '../core/check.js';
+import { Rng } from '../core/rng.js';
 import { sizeOf } from '../core/shape.js';
-import { getBackend } from '../backend/registry.js';
+import { ArgumentError, DTypeError } from '../core/errors.js';
+import { backendNamed } from '../backend/registry.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor } from './tensor.js';
 import { trackAlloc } from './alloc-scope.js';
+import { expectTensor } from './expect.js';
+import { checkIntValues, elementName, readNested } from './nested.js';
 
 export interface CreateOptions {
   dtype?: DType;
@@ -28,27 +32,65 @@ export interface RandomOptions extends CreateOptions {
 
 export type NestedArray = number | boolean | readonly NestedArray[];
 
-function finish(t: Tensor, opts: CreateOptions | undefined): Tensor {
-  if (opts?.requiresGrad) t.requiresGrad = true;
-  if (opts?.longLived) {
+const CREATE_KEYS = ['dtype', 'requiresGrad', 'backend', 'longLived'];
+
+/** Checks an options object of a creation function (CREATE_KEYS plus `extra`). */
+export function createOptions<T extends CreateOptions>(op: string, opts: T | undefined, extra: readonly string[] = []): Partial<T> {
+  if (typeof opts === 'string' && (DTYPES as readonly string[]).includes(opts)) {
+    throw badArg(op, 'options must be an object', opts, `write { dtype: '${opts}' }`);
+  }
+  const o = checkOptions(op, opts, extra.length > 0 ? [...CREATE_KEYS, ...extra] : CREATE_KEYS);
+  if (o.dtype !== undefined) checkDType(op, o.dtype);
+  if (o.requiresGrad !== undefined) checkBool(op, 'requiresGrad', o.requiresGrad);
+  if (o.longLived !== undefined) checkBool(op, 'longLived', o.longLived);
+  if (o.backend !== undefined) backendNamed(op, o.backend);
+  const rng = (o as RandomOptions).rng;
+  if (rng !== undefined && !(rng instanceof Rng)) throw badArg(op, 'rng must be an Rng', rng);
+  if (o.requiresGrad && o.dtype !== undefined && !isFloat(o.dtype)) throw intGrad(op, o.dtype);
+  return o;
+}
+
+function intGrad(op: string, dtype: DType) {
+  return new DTypeError(op, 'only floating-point tensors can require grad', { got: [['dtype', dtype]] });
+}
+
+function finish(op: string, t: Tensor, opts: CreateOptions): Tensor {
+  if (opts.requiresGrad) {
+    if (!isFloat(t.dtype)) throw intGrad(op, t.dtype);
+    t.requiresGrad = true;
+  }
+  if (opts.longLived) {
     t.longLived = true;
     t.backend.pin(t.storage);
   }
   return t;
 }
 
-function checkShape(op: string, shape: readonly number[]): void {
-  for (const d of shape) {
-    if (!Number.isInteger(d) || d < 0) {
-      throw new ArgumentError(op, 'shape entries must be non-negative integers', {
-        got: [['shape', `[${shape.join(', ')}]`]],
-      });
-    }
+/** A checked typed array of `dtype` from a plain array of numbers/booleans (the elements named). */
+function toArray(op: string, dtype: DType, data: ArrayLike<unknown>, name: (i: number) => string): TypedArray {
+  const a = arrayFor(dtype, data.length);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (typeof v === 'number') a[i] = v;
+    else if (typeof v === 'boolean') a[i] = v ? 1 : 0;
+    else throw badArg(op, `${name(i)} must be a number`, v);
   }
+  return a;
+}
+
+/** The unchecked core of fromArray: `data` already validated for `dtype`. */
+export function make(op: string, arr: TypedArray, shape: readonly number[], dtype: DType, o: CreateOptions): Tensor {
+  const b = backendNamed(op, o.backend);
+  return finish(op, new Tensor(b.fromArray(arr, dtype), [...shape], b), o);
 }
 
 /** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (SPEC §2). */
 export function fromArray(data: ArrayLike<number>, shape: readonly number[], opts?: CreateOptions): Tensor {
+  const o = createOptions('fromArray', opts);
+  const typed = ArrayBuffer.isView(data) && !(data instanceof DataView);
+  if ((!typed && !Array.isArray(data)) || data instanceof BigInt64Array || data instanceof BigUint64Array) {
+    throw badArg('fromArray', 'data must be an array of numbers or a numeric typed array', data);
+  }
   checkShape('fromArray', shape);
   const n = sizeOf(shape);
   if (data.length !== n) {
@@ -57,68 +99,94 @@ export function fromArray(data: ArrayLike<number>, shape: readonly number[], opt
       note: `data has ${data.length} elements`,
     });
   }
-  const dtype = opts?.dtype ?? (ArrayBuffer.isView(data) ? dtypeOfArray(data) : DEFAULT_DTYPE);
-  const b = getBackend(opts?.backend);
+  const dtype = o.dtype ?? (typed ? dtypeOfArray(data) : DEFAULT_DTYPE);
+  const name = (i: number) => `data[${i}]`;
   // a typed array of any element type converts inside the backend's copy (no intermediate array)
-  const arr = ArrayBuffer.isView(data) ? (data as TypedArray) : toArray(dtype, data);
-  return finish(new Tensor(b.fromArray(arr, dtype), [...shape], b), opts);
-}
-
-function toArray(dtype: DType, data: ArrayLike<number>): TypedArray {
-  const a = arrayFor(dtype, data.length);
-  for (let i = 0; i < data.length; i++) a[i] = Number(data[i]);
-  return a;
+  const arr = typed ? (data as TypedArray) : toArray('fromArray', dtype, data, name);
+  checkIntValues('fromArray', arr, dtype, name);
+  return make('fromArray', arr, shape, dtype, o);
 }
 
 /**
- * Like torch.tensor: nested arrays (or a number) to a tensor, shape inferred (SPEC §2).
- * The dtype is `opts.dtype`, else a Float64Array's, Int32Array's or Uint8Array's own, else float32.
+ * Like torch.tensor: nested arrays (or a number) to a tensor, shape inferred (SPEC §2). Rows may
+ * be typed arrays. The dtype is `opts.dtype`, else a Float64Array's, Int32Array's or Uint8Array's
+ * own (the data's, or every row's), else float32. Elements must be numbers or booleans, rows
+ * rectangular, and values fit an integer dtype.
  * @example
  * tensor([[1, 2, 3], [4, 5, 6]]).shape // [2, 3]
  * tensor(3.5).item() // 3.5
  * tensor([1, 2], { dtype: 'int32' }).dtype // 'int32'
  */
-export function tensor(data: NestedArray | TypedArray, opts?: CreateOptions): Tensor {
-  if (ArrayBuffer.isView(data)) return fromArray(data as TypedArray, [(data as TypedArray).length], opts);
-  const shape: number[] = [];
-  let probe: NestedArray = data;
-  while (Array.isArray(probe)) {
-    shape.push(probe.length);
-    probe = probe[0];
+export function tensor(data: NestedArray | TypedArray | readonly TypedArray[], opts?: CreateOptions): Tensor {
+  const o = createOptions('tensor', opts);
+  if (typeof data === 'number' || typeof data === 'boolean') {
+    return make('tensor', checked('tensor', [Number(data)], [], o.dtype ?? DEFAULT_DTYPE), [], o.dtype ?? DEFAULT_DTYPE, o);
   }
-  const flat: number[] = [];
-  const walk = (x: NestedArray, dim: number) => {
-    if (dim === shape.length) {
-      if (Array.isArray(x)) throw ragged(shape);
-      flat.push(Number(x));
-      return;
-    }
-    if (!Array.isArray(x) || x.length !== shape[dim]) throw ragged(shape);
-    for (const y of x) walk(y, dim + 1);
-  };
-  walk(data, 0);
-  return fromArray(flat, shape, opts);
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return fromArray(data as TypedArray, [(data as TypedArray).length], o);
+  if (!Array.isArray(data)) {
+    const hint = data instanceof Tensor ? 'copy a tensor with x.clone() (x.detach() to leave the graph)' : undefined;
+    throw badArg('tensor', 'data must be a number, a boolean, a (nested) array of them or a typed array', data, hint);
+  }
+  const { shape, flat, rowsDType } = readNested('tensor', data);
+  const dtype = o.dtype ?? rowsDType ?? DEFAULT_DTYPE;
+  return make('tensor', checked('tensor', flat, shape, dtype), shape, dtype, o);
 }
 
-function ragged(shape: number[]) {
-  return new ArgumentError('tensor', 'nested arrays must be rectangular', {
-    note: `expected every row to follow ${formatShape(shape)}`,
-  });
+function checked(op: string, flat: number[], shape: readonly number[], dtype: DType): TypedArray {
+  checkIntValues(op, flat, dtype, shape.length === 0 ? () => 'data' : elementName(shape));
+  const a = arrayFor(dtype, flat.length);
+  a.set(flat);
+  return a;
 }
 
 /** A tensor of `shape` filled with `value` (torch.full; SPEC §2). */
 export function full(shape: readonly number[], value: number, opts?: CreateOptions): Tensor {
-  checkShape('full', shape);
-  const b = getBackend(opts?.backend);
-  const s = b.alloc(opts?.dtype ?? DEFAULT_DTYPE, sizeOf(shape));
-  b.fill(s, value);
-  return finish(new Tensor(s, [...shape], b), opts);
+  return fullChecked('full', checkShape('full', shape), value, createOptions('full', opts));
 }
 
-/** A tensor of `shape` filled with 0 (torch.zeros; SPEC §2). */
-export const zeros = (shape: readonly number[], opts?: CreateOptions) => full(shape, 0, opts);
-/** A tensor of `shape` filled with 1 (torch.ones; SPEC §2). */
-export const ones = (shape: readonly number[], opts?: CreateOptions) => full(shape, 1, opts);
+function fullChecked(op: string, shape: readonly number[], value: unknown, o: CreateOptions): Tensor {
+  if (typeof value !== 'number' && typeof value !== 'boolean') throw badArg(op, 'value must be a number', value);
+  const v = Number(value);
+  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  checkIntValues(op, [v], dtype, () => 'value');
+  const b = backendNamed(op, o.backend);
+  const s = b.alloc(dtype, sizeOf(shape));
+  b.fill(s, v);
+  return finish(op, new Tensor(s, [...shape], b), o);
+}
+
+/**
+ * The shape and options of a function whose only positional argument is the shape: an array
+ * (`zeros([2, 3], opts)`) or PyTorch's separate sizes (`zeros(2, 3)`, `zeros(2, 3, opts)`).
+ */
+export function shapeArgs(op: string, args: readonly unknown[]): { shape: readonly number[]; opts: unknown } {
+  let n = 0;
+  while (n < args.length && typeof args[n] === 'number') n++;
+  const dims = n > 0 ? args.slice(0, n) : args[0];
+  const rest = args.slice(Math.max(n, 1));
+  if (rest.length > 1) throw badArg(op, 'takes a shape and an options object', args, `e.g. ${op}([2, 3], { dtype: 'float64' })`);
+  if (n > 0 && !(dims as unknown[]).every((d) => Number.isSafeInteger(d) && (d as number) >= 0)) {
+    throw badArg(op, 'sizes must be non-negative integers', n === 1 ? args[0] : dims);
+  }
+  return { shape: checkShape(op, dims), opts: rest[0] };
+}
+
+export type ShapeArgs<O> = [...number[], O] | number[];
+
+/** A tensor of `shape` filled with 0; sizes may also be separate: zeros(2, 3) (torch.zeros; SPEC §2). */
+export function zeros(shape: readonly number[], opts?: CreateOptions): Tensor;
+export function zeros(...sizes: ShapeArgs<CreateOptions>): Tensor;
+export function zeros(...args: unknown[]): Tensor {
+  const { shape, opts } = shapeArgs('zeros', args);
+  return fullChecked('zeros', shape, 0, createOptions('zeros', opts as CreateOptions));
+}
+/** A tensor of `shape` filled with 1; sizes may also be separate: ones(2, 3) (torch.ones; SPEC §2). */
+export function ones(shape: readonly number[], opts?: CreateOptions): Tensor;
+export function ones(...sizes: ShapeArgs<CreateOptions>): Tensor;
+export function ones(...args: unknown[]): Tensor {
+  const { shape, opts } = shapeArgs('ones', args);
+  return fullChecked('ones', shape, 1, createOptions('ones', opts as CreateOptions));
+}
 
 /** A 0-d tensor holding `value`, on `backend` (used for scalars mixed into ops). */
 export function scalarOn(value: number, dtype: DType, backend: Backend): Tensor {
@@ -128,79 +196,68 @@ export function scalarOn(value: number, dtype: DType, backend: Backend): Tensor 
   return new Tensor(s, [], backend);
 }
 
+function like(op: string, t: unknown, value: unknown, opts: CreateOptions | undefined): Tensor {
+  const x = expectTensor(op, 't', t);
+  const o = createOptions(op, opts);
+  return fullChecked(op, x.shape, value, { dtype: x.dtype, backend: x.backend.name, ...o });
+}
 /** Zeros with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
 export function zerosLike(t: Tensor, opts?: CreateOptions): Tensor {
-  return full(t.shape, 0, { dtype: t.dtype, backend: t.backend.name, ...opts });
+  return like('zerosLike', t, 0, opts);
 }
 /** Ones with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
 export function onesLike(t: Tensor, opts?: CreateOptions): Tensor {
-  return full(t.shape, 1, { dtype: t.dtype, backend: t.backend.name, ...opts });
+  return like('onesLike', t, 1, opts);
 }
 /** `value` with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
 export function fullLike(t: Tensor, value: number, opts?: CreateOptions): Tensor {
-  return full(t.shape, value, { dtype: t.dtype, backend: t.backend.name, ...opts });
+  return like('fullLike', t, value, opts);
 }
 
+const isOptions = (x: unknown) => typeof x === 'object' && x !== null;
+
 /**
- * Like torch.arange(start, end, step): start, start + step, … < end; arange(n) gives 0..n−1
- * (SPEC §2).
+ * Like torch.arange(start, end, step): start, start + step, … < end; arange(n) gives 0..n−1.
+ * The options may follow any of the numbers: arange(5, { dtype: 'int32' }) (SPEC §2).
  */
-export function arange(start: number, end?: number, step = 1, opts?: CreateOptions): Tensor {
-  if (end === undefined) [start, end] = [0, start];
-  if (step === 0) throw new ArgumentError('arange', 'step must not be 0', { step });
-  const n = Math.max(0, Math.ceil((end - start) / step));
-  const a = arrayFor(opts?.dtype ?? DEFAULT_DTYPE, n);
-  for (let i = 0; i < n; i++) a[i] = start + i * step;
-  return fromArray(a, [n], opts);
+export function arange(start: number, end?: number | CreateOptions, step: number | CreateOptions = 1, opts?: CreateOptions): Tensor {
+  if (isOptions(end) && opts === undefined && step === 1) [end, opts] = [undefined, end as CreateOptions];
+  else if (isOptions(step) && opts === undefined) [step, opts] = [1, step as CreateOptions];
+  const o = createOptions('arange', opts);
+  checkNumber('arange', 'start', start);
+  if (end !== undefined) checkNumber('arange', 'end', end);
+  checkNumber('arange', 'step', step);
+  if (step === 0) throw badArg('arange', 'step must not be 0', step);
+  const [lo, hi] = end === undefined ? [0, start] : [start, end as number];
+  const n = Math.max(0, Math.ceil((hi - lo) / (step as number)));
+  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const a = arrayFor(dtype, n);
+  checkIntValues('arange', n > 0 ? [lo, lo + (n - 1) * (step as number)] : [], dtype, (i) => (i === 0 ? 'start' : 'the last value'));
+  for (let i = 0; i < n; i++) a[i] = lo + i * (step as number);
+  return make('arange', a, [n], dtype, o);
 }
 
 /** `steps` evenly spaced values from start to end, both included (torch.linspace; SPEC §2). */
 export function linspace(start: number, end: number, steps: number, opts?: CreateOptions): Tensor {
-  const a = arrayFor(opts?.dtype ?? DEFAULT_DTYPE, steps);
-  for (let i = 0; i < steps; i++) a[i] = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
-  return fromArray(a, [steps], opts);
+  const o = createOptions('linspace', opts);
+  checkNumber('linspace', 'start', start);
+  checkNumber('linspace', 'end', end);
+  checkInt('linspace', 'steps', steps, 0);
+  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const a: number[] = [];
+  for (let i = 0; i < steps; i++) a.push(steps === 1 ? start : start + ((end - start) * i) / (steps - 1));
+  return make('linspace', checked('linspace', a, [steps], dtype), [steps], dtype, o);
 }
 
 /** The n × n identity matrix (torch.eye; SPEC §2). */
 export function eye(n: number, opts?: CreateOptions): Tensor {
-  const a = arrayFor(opts?.dtype ?? DEFAULT_DTYPE, n * n);
+  const o = createOptions('eye', opts);
+  checkInt('eye', 'n', n, 0);
+  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const a = arrayFor(dtype, n * n);
   for (let i = 0; i < n; i++) a[i * n + i] = 1;
-  return fromArray(a, [n, n], opts);
+  return make('eye', a, [n, n], dtype, o);
 }
 
-function randomFill(op: string, shape: readonly number[], opts: RandomOptions | undefined, draw: (r: Rng) => number) {
-  checkShape(op, shape);
-  const rng = opts?.rng ?? globalRng;
-  const a = arrayFor(opts?.dtype ?? DEFAULT_DTYPE, sizeOf(shape));
-  for (let i = 0; i < a.length; i++) a[i] = draw(rng);
-  return fromArray(a, shape, opts);
-}
-
-/** Uniform on [low, high) (torch.rand for the default [0, 1)); seeded by `rng` (SPEC §2). */
-export function rand(shape: readonly number[], opts?: RandomOptions & { low?: number; high?: number }) {
-  const low = opts?.low ?? 0, high = opts?.high ?? 1;
-  return randomFill('rand', shape, opts, (r) => r.uniform(low, high));
-}
-
-/** Normal with the given mean and std (torch.randn for the default N(0, 1); SPEC §2). */
-export function randn(shape: readonly number[], opts?: RandomOptions & { mean?: number; std?: number }) {
-  const mean = opts?.mean ?? 0, std = opts?.std ?? 1;
-  return randomFill('randn', shape, opts, (r) => r.normal(mean, std));
-}
-
-/** Integers uniform in [low, high), int32 by default (SPEC §2). */
-export function randint(low: number, high: number, shape: readonly number[], opts?: RandomOptions) {
-  return randomFill('randint', shape, { dtype: 'int32', ...opts }, (r) => low + r.int(high - low));
-}
-
-/** 1 with probability p, else 0 (SPEC §2). */
-export function bernoulli(p: number, shape: readonly number[], opts?: RandomOptions) {
-  if (!(p >= 0 && p <= 1)) throw new ArgumentError('bernoulli', 'p must lie in [0, 1]', { p, note: `p = ${p}` });
-  return randomFill('bernoulli', shape, opts, (r) => (r.random() < p ? 1 : 0));
-}
-
-/** A random permutation of 0..n-1 as an int32 tensor (torch.randperm; SPEC §2). */
-export function randperm(n: number, opts?: RandomOptions) {
-  const rng = opts?.rng ?? globalRng;
-  return fromArray(rng.permutation(n), [n], { dtype: 'int32', ...opts });
-}
+// the random creators live in ./random.ts; re-exported for deep imports that predate the split
+export { rand, randn, randint, bernoulli, randperm } from './random.js';

@@ -3,6 +3,7 @@
 
 import { type DType, type TypedArray } from '../core/dtype.js';
 import { MemoryError, ArgumentError, formatShape } from '../core/errors.js';
+import { badArg, literal } from '../core/check.js';
 import { sizeOf, type Shape } from '../core/shape.js';
 import type { Backend, Storage } from '../backend/kernels.js';
 import { formatTensor } from './print.js';
@@ -86,10 +87,12 @@ export class Tensor {
   /** Optional name used in error messages and prints (e.g. a parameter path). */
   name: string | undefined = undefined;
 
-  constructor(storage: Storage, shape: readonly number[], backend: Backend, dtype: DType = storage.dtype) {
+  constructor(storage: Storage, shape: readonly number[], backend: Backend, dtype?: DType) {
+    // the internal constructor; `new Tensor([1, 2])` (torch.Tensor's habit) gets a pointer
+    if (backend === undefined) throw internalConstructor(storage);
     this.storage = storage;
     this.shape = shape;
-    this.dtype = dtype;
+    this.dtype = dtype ?? storage.dtype;
     this.size = sizeOf(shape);
     this.backend = backend;
   }
@@ -174,6 +177,13 @@ export class Tensor {
   describe(): string {
     return `${this.name ?? 'tensor'} ${formatShape(this.shape)} ${this.dtype}`;
   }
+}
+
+function internalConstructor(data: unknown) {
+  const lit = literal(data);
+  const code = Array.isArray(data) && lit.length <= 40 && !lit.includes('…') ? `tensor(${lit})` : 'tensor(data)';
+  return badArg('Tensor', 'the constructor is internal (it takes a backend storage)', data,
+    `make tensors with ${code}, zeros([2, 3]), fromArray(data, shape), …`);
 }
 
 /** True when `x` is a nabla Tensor (SPEC §2). */

@@ -6,7 +6,10 @@ import { noGrad } from '../autograd/no-grad.js';
 import { argmax } from '../ops/argmax.js';
 import { eq } from '../ops/compare.js';
 import { sum } from '../ops/sum.js';
-import type { LossFn } from './train-step.js';
+import { checkModule, type LossFn } from './train-step.js';
+import { badArg, checkFunction } from '../core/check.js';
+import { ShapeError } from '../core/errors.js';
+import { expectTensor, tensorHint } from '../tensor/expect.js';
 
 export interface EvalResult {
   loss: number;
@@ -20,12 +23,21 @@ export interface EvalResult {
  * per sample.
  */
 export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lossFn?: LossFn): EvalResult {
+  checkModule('evaluate', model);
+  if (typeof batches !== 'object' || batches === null || typeof (batches as Iterable<unknown>)[Symbol.iterator] !== 'function') {
+    throw badArg('evaluate', 'batches must be an iterable of [x, y] (a DataLoader, say)', batches);
+  }
+  if (lossFn !== undefined) checkFunction('evaluate', 'lossFn', lossFn);
   const wasTraining = model.training;
   model.eval();
   let correct = 0, count = 0, lossSum = 0;
   try {
     noGrad(() => {
-      for (const [x, y] of batches) {
+      for (const batch of batches) {
+        if (!Array.isArray(batch) || batch.length < 2) throw badArg('evaluate', 'every batch must be [x, y]', batch);
+        const [x, y] = batch;
+        expectTensor('evaluate', 'x', x);
+        expectTensor('evaluate', 'y', y);
         const out = model.forward(x);
         const n = out.shape[0];
         correct += sum(eq(argmax(out, 1), y)).item();
@@ -41,5 +53,10 @@ export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lo
 
 /** Fraction of correct predictions of logits [N, C] against int32 labels [N] (SPEC §7). */
 export function accuracy(logits: Tensor, labels: Tensor): number {
+  expectTensor('accuracy', 'logits', logits);
+  expectTensor('accuracy', 'labels', labels, tensorHint(labels, ", { dtype: 'int32' }"));
+  if (logits.ndim !== 2 || labels.ndim !== 1 || labels.shape[0] !== logits.shape[0]) {
+    throw new ShapeError('accuracy', 'logits must be [N, C] and labels [N]', { got: [['logits', logits.shape], ['labels', labels.shape]] });
+  }
   return noGrad(() => sum(eq(argmax(logits, 1), labels)).item() / Math.max(labels.shape[0], 1));
 }

@@ -1,6 +1,7 @@
 // The multilayer perceptron the CLI and the benchmarks train: Linear → ReLU → … → Linear.
 
-import type { Rng } from '../core/rng.js';
+import { Rng } from '../core/rng.js';
+import { badArg, checkInt, checkOneOf, checkOptions } from '../core/check.js';
 import { Linear } from '../nn/linear.js';
 import { ReLU } from '../nn/activations.js';
 import { Sequential } from '../nn/sequential.js';
@@ -14,6 +15,11 @@ import { zeros_ } from '../nn/init/constant.js';
  * He-normal (σ = √(2/n_in)) and the biases zero, as in the PyTorch anchor benchmark.
  */
 export function mlp(sizes: readonly number[], opts: { init?: 'he' | 'default'; rng?: Rng } = {}): Sequential {
+  if (!Array.isArray(sizes) || sizes.length < 2) throw badArg('mlp', 'sizes must be an array of at least 2 layer sizes', sizes, 'e.g. mlp([784, 256, 10])');
+  sizes.forEach((n, i) => checkInt('mlp', `sizes[${i}]`, n, 1));
+  const o = checkOptions('mlp', opts, ['init', 'rng']);
+  if (o.init !== undefined) checkOneOf('mlp', 'init', o.init, ['he', 'default']);
+  if (o.rng !== undefined && !(o.rng instanceof Rng)) throw badArg('mlp', 'rng must be an Rng', o.rng);
   const layers: Module[] = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
     const lin = new Linear(sizes[i], sizes[i + 1], { rng: opts.rng });

@@ -5,8 +5,10 @@ import { NumericalError } from '../core/errors.js';
 import type { Storage } from '../backend/kernels.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { withAllocScope } from '../tensor/alloc-scope.js';
-import type { Module } from '../nn/module.js';
-import type { Optimizer } from '../optim/optimizer.js';
+import { Module } from '../nn/module.js';
+import { Optimizer } from '../optim/optimizer.js';
+import { badArg, checkFunction } from '../core/check.js';
+import { expectTensor } from '../tensor/expect.js';
 
 export type LossFn = (output: Tensor, target: Tensor) => Tensor;
 
@@ -34,6 +36,14 @@ export interface StepResult {
  * opt.stepCount // 2
  */
 export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x: Tensor, y: Tensor): StepResult {
+  checkModule('trainStep', model);
+  checkFunction('trainStep', 'lossFn', lossFn);
+  if (!(optimizer instanceof Optimizer)) {
+    throw badArg('trainStep', 'optimizer must be an Optimizer (SGD, Adam, …)', optimizer,
+      typeof optimizer === 'function' ? `construct it: new ${(optimizer as { name: string }).name}(model.parameters(), { lr })` : undefined);
+  }
+  expectTensor('trainStep', 'x', x);
+  expectTensor('trainStep', 'y', y);
   let loss = NaN;
   const output = withAllocScope(
     () => {
@@ -54,6 +64,14 @@ export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x
     (out) => escaping(out, model, optimizer, [x, y]),
   );
   return { loss, output };
+}
+
+/** A Module (not its class, not a plain function). */
+export function checkModule(op: string, model: unknown): void {
+  if (!(model instanceof Module)) {
+    const isClass = typeof model === 'function' && (model as { prototype?: unknown }).prototype instanceof Module;
+    throw badArg(op, 'model must be a Module', model, isClass ? `construct it: new ${(model as { name: string }).name}(…)` : undefined);
+  }
 }
 
 function escaping(output: Tensor, model: Module, optimizer: Optimizer, inputs: Tensor[]): Storage[] {

@@ -2,6 +2,7 @@
 // registers it as 'wasm', attaches the worker pool, and picks the fastest available backend.
 
 import { BackendError } from '../../core/errors.js';
+import { badArg, checkBool, checkInt, checkOneOf, checkOptions } from '../../core/check.js';
 import { getBackend, preferBackend, registerBackend, registerLazyBackend, setBackend } from '../registry.js';
 import { loadModuleAsync, loadModuleSync, relaxedSimdAvailable, type LoadOptions, type LoadedModule } from './loader.js';
 import { WorkerPool } from './pool.js';
@@ -36,6 +37,27 @@ function defaultThreads(): number {
   return Math.min(8, hc ?? 1);
 }
 
+const WASM_KEYS = ['dir', 'variant', 'shared', 'name', 'budget', 'threads', 'parallelMinWork', 'parallelMinElements',
+  'parallelMinChunk', 'parallelSplit'];
+
+/** Checks the options of loadWasm/initWasm/useFastestBackend before anything is built. */
+function wasmOptions(op: string, opts: unknown, extra: readonly string[] = []): void {
+  const o = checkOptions(op, opts as WasmOptions & { baseUrl?: unknown }, [...WASM_KEYS, ...extra]);
+  if (o.threads !== undefined) checkInt(op, 'threads', o.threads, 1);
+  if (o.budget !== undefined) checkInt(op, 'budget', o.budget, 1);
+  for (const k of ['parallelMinWork', 'parallelMinElements', 'parallelMinChunk'] as const) {
+    if (o[k] !== undefined) checkInt(op, k, o[k], 0);
+  }
+  if (o.variant !== undefined) checkOneOf(op, 'variant', o.variant, ['simd', 'relaxed']);
+  if (o.parallelSplit !== undefined) checkOneOf(op, 'parallelSplit', o.parallelSplit, ['auto', 'rows', 'columns']);
+  if (o.shared !== undefined) checkBool(op, 'shared', o.shared);
+  if (o.name !== undefined && (typeof o.name !== 'string' || o.name === '')) throw badArg(op, 'name must be a non-empty string', o.name);
+  if (o.dir !== undefined && !(o.dir instanceof URL)) throw badArg(op, 'dir must be a URL', o.dir, 'write pathToFileURL(dir) (node:url)');
+  if (o.baseUrl !== undefined && typeof o.baseUrl !== 'string' && !(o.baseUrl instanceof URL)) {
+    throw badArg(op, 'baseUrl must be a string or a URL', o.baseUrl);
+  }
+}
+
 /** Pools still starting, by backend (browser workers start only when the page yields). */
 const starting = new WeakMap<WasmBackend, Promise<void>>();
 
@@ -68,6 +90,7 @@ let instance: WasmBackend | null = null;
  * makes it the default (SPEC §2).
  */
 export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = {}): Promise<WasmBackend> {
+  wasmOptions('initWasm', opts, ['baseUrl']);
   if (instance) return instance;
   const b = build(await loadModuleAsync(opts), { ...opts, name: 'wasm' });
   await starting.get(b);
@@ -82,6 +105,7 @@ export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = 
  * (SPEC §2).
  */
 export function loadWasm(opts: WasmOptions = {}): WasmBackend {
+  wasmOptions('loadWasm', opts);
   if (instance) return instance;
   const b = createWasmBackendSync({ ...opts, name: 'wasm' });
   registerBackend(b);
@@ -99,6 +123,7 @@ if (isNode) {
  * memory can be shared), else stays on js. Returns what it chose (SPEC §2).
  */
 export function useFastestBackend(opts: WasmOptions = {}): { name: string; threads: number; variant: string } {
+  wasmOptions('useFastestBackend', opts);
   try {
     const b = isNode ? loadWasm(opts) : (getBackend('wasm') as WasmBackend);
     setBackend(b.name);

@@ -2,7 +2,9 @@
 
 import { noGrad } from '../../autograd/no-grad.js';
 import { isFloat } from '../../core/dtype.js';
-import type { Tensor } from '../../tensor/tensor.js';
+import { Tensor } from '../../tensor/tensor.js';
+import { expectTensor } from '../../tensor/expect.js';
+import { badArg, checkNumber, checkOptions } from '../../core/check.js';
 import { cast, div, eq, max, min, sub, add } from '../../ops/index.js';
 
 export interface MinMaxOptions {
@@ -25,9 +27,18 @@ export interface MinMaxOptions {
  * minMaxScale(raw).tolist() // [[0, 0], [1, 1]]
  */
 export function minMaxScale(x: Tensor, opts: MinMaxOptions = {}): Tensor {
+  expectTensor('minMaxScale', 'x', x);
+  const o = checkOptions('minMaxScale', opts, ['min', 'max']);
+  for (const k of ['min', 'max'] as const) {
+    const v = o[k];
+    if (v !== undefined && !(v instanceof Tensor)) checkNumber('minMaxScale', k, v);
+  }
+  if (typeof o.min === 'number' && typeof o.max === 'number' && o.max < o.min) {
+    throw badArg('minMaxScale', `max must be ≥ min (${o.min})`, o.max);
+  }
   const xf = isFloat(x.dtype) ? x : cast(x, 'float32');
-  const lo = opts.min ?? noGrad(() => min(xf, 0));
-  const hi = opts.max ?? noGrad(() => max(xf, 0));
+  const lo = o.min ?? noGrad(() => min(xf, 0));
+  const hi = o.max ?? noGrad(() => max(xf, 0));
   let safe: number | Tensor;
   if (typeof hi === 'number' && typeof lo === 'number') safe = hi - lo || 1;
   else {

@@ -4,6 +4,7 @@ import { noGrad } from '../../autograd/no-grad.js';
 import { isFloat } from '../../core/dtype.js';
 import { ArgumentError, ShapeError } from '../../core/errors.js';
 import type { Tensor } from '../../tensor/tensor.js';
+import { expectTensor } from '../../tensor/expect.js';
 import { add, cast, div, eq, mean, mul, sqrt, sub, variance } from '../../ops/index.js';
 
 /**
@@ -26,6 +27,7 @@ export class Standardizer {
   std: Tensor | null = null;
 
   fit(x: Tensor): this {
+    expectTensor('Standardizer.fit', 'x', x);
     if (x.ndim === 0 || x.shape[0] === 0) {
       throw new ArgumentError('Standardizer', 'fit needs at least one sample along dim 0', {
         got: [['x', x.shape]],
@@ -40,17 +42,18 @@ export class Standardizer {
   }
 
   transform(x: Tensor): Tensor {
-    const [mu, sigma] = this.fitted(x);
+    const [mu, sigma] = this.fitted(expectTensor('Standardizer.transform', 'x', x));
     return div(sub(toFloat(x), mu), add(sigma, eq(sigma, 0)));
   }
 
   fitTransform(x: Tensor): Tensor {
+    expectTensor('Standardizer.fitTransform', 'x', x);
     return this.fit(x).transform(x);
   }
 
   /** x = z·σ + μ. */
   inverseTransform(z: Tensor): Tensor {
-    const [mu, sigma] = this.fitted(z);
+    const [mu, sigma] = this.fitted(expectTensor('Standardizer.inverseTransform', 'z', z));
     return add(mul(z, add(sigma, eq(sigma, 0))), mu);
   }
 

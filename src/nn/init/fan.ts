@@ -1,9 +1,11 @@
 // Fan-in / fan-out of a weight tensor and the recommended gains, as torch.nn.init computes them.
 
-import { ArgumentError } from '../../core/errors.js';
+import { ArgumentError, DTypeError } from '../../core/errors.js';
+import { badArg, checkNumber, checkOneOf, checkOptions } from '../../core/check.js';
+import { expectTensor } from '../../tensor/expect.js';
 import type { Tensor } from '../../tensor/tensor.js';
-import { arrayFor } from '../../core/dtype.js';
-import { globalRng, type Rng } from '../../core/rng.js';
+import { arrayFor, isFloat } from '../../core/dtype.js';
+import { globalRng, Rng } from '../../core/rng.js';
 
 export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'conv2d';
 
@@ -12,6 +14,8 @@ export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu'
  * (SPEC §6: the n_in and n_out of the init formulas).
  */
 export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
+  if (typeof op !== 'string') throw badArg('fans', 'op (the name errors use) must be a string', op, "e.g. init.fans('myInit', w)");
+  expectTensor(op, 't', t);
   if (t.ndim < 2) {
     throw new ArgumentError(op, 'fan in and fan out need a tensor with at least 2 dims', { got: [['tensor', t.shape]] });
   }
@@ -21,6 +25,8 @@ export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
 
 /** torch.nn.init.calculate_gain: relu √2, tanh 5/3, leaky_relu √(2/(1+a²)), else 1 (SPEC §6). */
 export function calculateGain(nonlinearity: Nonlinearity, a = 0.01): number {
+  checkOneOf('calculateGain', 'nonlinearity', nonlinearity, NONLINEARITIES);
+  checkNumber('calculateGain', 'a', a);
   switch (nonlinearity) {
     case 'relu':
       return Math.SQRT2;
@@ -31,6 +37,21 @@ export function calculateGain(nonlinearity: Nonlinearity, a = 0.01): number {
     default:
       return 1;
   }
+}
+
+export const NONLINEARITIES: readonly Nonlinearity[] = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'conv2d'];
+
+/**
+ * The checked arguments of an initializer: `t` a live floating-point tensor (random values
+ * would truncate in an integer one, as PyTorch refuses), options holding only `keys`, rng an Rng.
+ */
+export function initArgs<O extends { rng?: Rng }>(op: string, t: unknown, opts: O | undefined, keys: readonly string[], float = true): Partial<O> {
+  const x = expectTensor(op, 't', t);
+  x.assertAlive(op);
+  if (float && !isFloat(x.dtype)) throw new DTypeError(op, 't must be a floating-point tensor', { got: [['t', x.dtype]] });
+  const o = checkOptions(op, opts, keys);
+  if (o.rng !== undefined && !(o.rng instanceof Rng)) throw badArg(op, 'rng must be an Rng', o.rng);
+  return o;
 }
 
 /** Overwrites t's data in place with values drawn one by one. */

@@ -1,13 +1,21 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Rng } from '../../core/rng.js';
-import { fans, fillWith } from './fan.js';
+import { fans, fillWith, initArgs } from './fan.js';
+import { checkNumber } from '../../core/check.js';
 
 /**
  * N(mean, std²) in place; std 0.01 is the notes' (AlexNet) small-Gaussian init (SPEC §6).
  * Matches `torch.nn.init.normal_`.
  */
 export function normal_(t: Tensor, mean = 0, std = 1, opts: { rng?: Rng } = {}): Tensor {
-  return fillWith(t, (r) => r.normal(mean, std), opts.rng);
+  return normalFill('normal_', t, mean, std, opts);
+}
+
+function normalFill(op: string, t: Tensor, mean: number, std: number, opts: { rng?: Rng } | undefined): Tensor {
+  const o = initArgs(op, t, opts, ['rng']);
+  checkNumber(op, 'mean', mean);
+  checkNumber(op, 'std', std, { min: 0 });
+  return fillWith(t, (r) => r.normal(mean, std), o.rng);
 }
 
 /**
@@ -15,6 +23,7 @@ export function normal_(t: Tensor, mean = 0, std = 1, opts: { rng?: Rng } = {}):
  * xavier_normal_ uses √(2/(n_in+n_out)) instead; see xavierNormal_.
  */
 export function lecunNormal_(t: Tensor, opts: { rng?: Rng } = {}): Tensor {
+  initArgs('lecunNormal_', t, opts, ['rng']);
   const { fanIn } = fans('lecunNormal_', t);
-  return normal_(t, 0, 1 / Math.sqrt(fanIn), opts);
+  return normalFill('lecunNormal_', t, 0, 1 / Math.sqrt(fanIn), opts);
 }

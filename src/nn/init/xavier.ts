@@ -1,14 +1,17 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import type { Rng } from '../../core/rng.js';
-import { fans, fillWith } from './fan.js';
+import { fans, fillWith, initArgs } from './fan.js';
+import { checkNumber } from '../../core/check.js';
 
 /**
  * Xavier/Glorot uniform (SPEC §6): W ~ U(−r, r), r = gain·√6/√(n_in + n_out).
  * Matches `torch.nn.init.xavier_uniform_`.
  */
 export function xavierUniform_(t: Tensor, opts: { gain?: number; rng?: Rng } = {}): Tensor {
+  const o = initArgs('xavierUniform_', t, opts, ['gain', 'rng']);
+  if (o.gain !== undefined) checkNumber('xavierUniform_', 'gain', o.gain, { min: 0 });
   const { fanIn, fanOut } = fans('xavierUniform_', t);
-  const r = (opts.gain ?? 1) * Math.sqrt(6 / (fanIn + fanOut));
+  const r = (o.gain ?? 1) * Math.sqrt(6 / (fanIn + fanOut));
   return fillWith(t, (g) => g.uniform(-r, r), opts.rng);
 }
 
@@ -17,7 +20,9 @@ export function xavierUniform_(t: Tensor, opts: { gain?: number; rng?: Rng } = {
  * Matches `torch.nn.init.xavier_normal_`.
  */
 export function xavierNormal_(t: Tensor, opts: { gain?: number; rng?: Rng } = {}): Tensor {
+  const o = initArgs('xavierNormal_', t, opts, ['gain', 'rng']);
+  if (o.gain !== undefined) checkNumber('xavierNormal_', 'gain', o.gain, { min: 0 });
   const { fanIn, fanOut } = fans('xavierNormal_', t);
-  const std = (opts.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut));
+  const std = (o.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut));
   return fillWith(t, (g) => g.normal(0, std), opts.rng);
 }
