@@ -1,5 +1,6 @@
 // nabla's side of the benchmark workloads, one per process (like ../shared/anchors/bench_torch.py):
-//   node --import tsx bench/workloads.ts <sgemm|mlp|cs231n|overhead|cli> [--backend js|wasm] [--epochs n]
+//   node --import tsx bench/workloads.ts <sgemm|mlp|cs231n|overhead|cli> [--backend js|wasm]
+//     [--epochs n]
 // Prints one `RESULT {json}` line per measurement.
 
 import { spawnSync } from 'node:child_process';
@@ -98,14 +99,16 @@ function mlp() {
  */
 function cli() {
   const root = fileURLToPath(new URL('..', import.meta.url));
-  const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write(`MAXRSS ${process.resourceUsage().maxRSS}\\n`))';
-  const r = spawnSync(process.execPath, ['--import', hook, 'bin/nabla.js', 'train', '--backend', backendName], {
-    cwd: root, encoding: 'utf8', maxBuffer: 1 << 24,
-  });
+  const hook = 'data:text/javascript,process.on("exit",()=>' +
+    'process.stderr.write(`MAXRSS ${process.resourceUsage().maxRSS}\\n`))';
+  const args = ['--import', hook, 'bin/nabla.js', 'train', '--backend', backendName];
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
   const maxRss = /MAXRSS (\d+)/.exec(r.stderr)?.[1];
   const epoch = /^epoch 1: .*, ([\d.]+) s \(/m.exec(r.stdout)?.[1];
   const acc = /^test accuracy: ([\d.]+) %/m.exec(r.stdout)?.[1];
-  if (r.status !== 0 || !maxRss || !epoch || !acc) throw new Error(`nabla train failed (status ${r.status}):\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0 || !maxRss || !epoch || !acc) {
+    throw new Error(`nabla train failed (status ${r.status}):\n${r.stdout}${r.stderr}`);
+  }
   const command = `nabla train --backend ${backendName}`;
   emit('peak_rss', Number(maxRss) / 1024, 'MB', { command });
   emit('epoch1_s', Number(epoch), 's', { command });
@@ -159,4 +162,6 @@ nb.resetFallbackCounts();
 table[bench]();
 // STYLE §3.11: the run reports every kernel call that fell back from wasm to the js kernels (the
 // cli workload runs its kernels in its child, which is the command as users run it)
-if (backend.name === 'wasm' && bench !== 'cli') emit('fallbacks', Object.fromEntries(nb.fallbackCounts()), 'calls');
+if (backend.name === 'wasm' && bench !== 'cli') {
+  emit('fallbacks', Object.fromEntries(nb.fallbackCounts()), 'calls');
+}
