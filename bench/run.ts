@@ -189,7 +189,7 @@ for (const b of benches) {
     lines.push(`| ${title} | ${key} (${unit}) | ${vals.map(fmt).join(' | ')} | ${ratio} |`);
   }
 }
-console.log(`\nnabla benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${haveTorch ? '' : ' (PyTorch not installed: no comparison)'}${rounds > 1 ? `, best of ${rounds} interleaved rounds` : ''}${blasCore ? `, OpenBLAS core ${blasCore.core}${blasCore.forced ? ' (set: OPENBLAS_CORETYPE)' : ''}` : ''}\n`);
+console.log(`\nnabla benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${haveTorch ? '' : ' (PyTorch not installed: no comparison)'}${rounds > 1 ? `, best of ${rounds} interleaved rounds (peak RSS: the largest)` : ''}${blasCore ? `, OpenBLAS core ${blasCore.core}${blasCore.forced ? ' (set: OPENBLAS_CORETYPE)' : ''}` : ''}\n`);
 console.log(lines.join('\n'));
 
 // No silent fallback (STYLE §3.11): list the wasm kernel calls that ran on the js kernels; a
