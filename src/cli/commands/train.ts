@@ -3,11 +3,10 @@
 
 import { Adam } from '../../optim/adam.js';
 import { crossEntropy } from '../../ops/cross-entropy.js';
-import { narrow } from '../../ops/slice.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { Rng, manualSeed } from '../../core/rng.js';
 import { loadMnist } from '../../data/mnist.js';
-import { TensorDataset } from '../../data/dataset.js';
+import { TensorDataset, type Dataset } from '../../data/dataset.js';
 import { DataLoader } from '../../data/data-loader.js';
 import { mlp } from '../../train/mlp.js';
 import { trainStep } from '../../train/train-step.js';
@@ -37,13 +36,13 @@ export interface TrainReport {
 export function runTrain(o: TrainOptions, log: (line: string) => void = console.log): TrainReport {
   manualSeed(o.seed);
   const backend = getBackend();
-  log(`nabla train: backend ${describeBackend()}`);
+  log(`nabla train: backend ${describeBackend()}, seed ${o.seed}`);
   // raw bytes (a quarter of float32's memory), scaled to [0, 1] batch by batch
   const train = loadMnist({ split: 'train', dir: o.dataDir, dtype: 'uint8' });
   const test = loadMnist({ split: 'test', dir: o.dataDir, dtype: 'uint8' });
   const transform = ([x, y]: Tensor[]) => [x.float().div(255), y];
-  const n = o.limit ? Math.min(o.limit, train.images.shape[0]) : train.images.shape[0];
-  const trainSet = new TensorDataset(narrow(train.images, 0, 0, n), narrow(train.labels, 0, 0, n));
+  const full = new TensorDataset(train.images, train.labels);
+  const trainSet = o.limit && o.limit < full.length ? firstSamples(full, o.limit) : full;
   const testSet = new TensorDataset(test.images, test.labels);
   const sizes = [784, ...o.hidden, 10];
   log(`model: MLP ${sizes.join('-')} (ReLU, He init), Adam lr ${o.lr}, batch ${o.batchSize}, ${trainSet.length} training images`);
@@ -56,11 +55,12 @@ export function runTrain(o: TrainOptions, log: (line: string) => void = console.
     const bar = new EpochProgress(`epoch ${epoch}/${o.epochs}`, loader.length);
     let lossSum = 0, correct = 0, seen = 0;
     const t0 = performance.now();
-    for (const [x, y] of loader) {
+    for (const [x, y] of released(loader)) {
       const { loss, output } = trainStep(model, lossFn, optimizer, x, y);
       const n = x.shape[0];
       lossSum += loss * n;
       correct += output.argmax(1).eq(y).sum().item();
+      output.dispose();
       seen += n;
       bar.tick({ loss: lossSum / seen, accuracy: correct / seen, samplesPerSecond: seen / ((performance.now() - t0) / 1000) });
     }
@@ -69,9 +69,31 @@ export function runTrain(o: TrainOptions, log: (line: string) => void = console.
     report.epochs.push({ loss: lossSum / seen, accuracy: correct / seen, seconds, samplesPerSecond: seen / seconds });
     log(`epoch ${epoch}: loss ${(lossSum / seen).toFixed(4)}, train accuracy ${(100 * correct / seen).toFixed(2)} %, ${seconds.toFixed(2)} s (${Math.round(seen / seconds)} samples/s)`);
   }
-  const ev = evaluate(model, new DataLoader(testSet, { batchSize: 1000, transform }), lossFn);
+  const testLoader = new DataLoader(testSet, { batchSize: 1000, transform });
+  const ev = evaluate(model, released(testLoader), lossFn);
   report.testAccuracy = ev.accuracy;
   report.testLoss = ev.loss;
   log(`test accuracy: ${(100 * ev.accuracy).toFixed(2)} % (${ev.count} images), test loss ${ev.loss.toFixed(4)}`);
   return report;
+}
+
+/**
+ * The first n samples of a dataset, without copying them (a narrow of the tensors is a copy: 47 MB
+ * for the whole training split, which then lives in wasm memory beside the original).
+ */
+function firstSamples(ds: TensorDataset, n: number): Dataset {
+  return { length: n, get: (i) => ds.get(i), getBatch: (indices) => ds.getBatch(indices) };
+}
+
+/**
+ * A loader's batches, each disposed when the next is drawn: this command keeps none, and a batch
+ * left alive is copied out of wasm memory once the 16 MiB budget is exceeded (docs/design.md
+ * §3): 400 KB a step, the whole training split in float32 (188 MB) over an epoch. Safe because a
+ * TensorDataset's batches are fresh gathers, never views of the dataset's own storage.
+ */
+function* released(batches: Iterable<Tensor[]>): Generator<Tensor[]> {
+  for (const batch of batches) {
+    yield batch;
+    for (const t of batch) t.dispose();
+  }
 }
