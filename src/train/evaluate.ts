@@ -3,6 +3,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import type { Module } from '../nn/module.js';
 import { noGrad } from '../autograd/no-grad.js';
+import { withAllocScope } from '../tensor/alloc-scope.js';
 import { argmax } from '../ops/argmax.js';
 import { eq } from '../ops/compare.js';
 import { sum } from '../ops/sum.js';
@@ -38,10 +39,15 @@ export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lo
         const [x, y] = batch;
         expectTensor('evaluate', 'x', x);
         expectTensor('evaluate', 'y', y);
-        const out = model.forward(x);
-        const n = out.shape[0];
-        correct += sum(eq(argmax(out, 1), y)).item();
-        if (lossFn) lossSum += lossFn(out, y).item() * n;
+        // the batch's activations die here: release them now rather than leave them to eviction
+        // (docs/design.md §3); only numbers leave the scope
+        const [c, l, n] = withAllocScope(() => {
+          const out = model.forward(x);
+          const n = out.shape[0];
+          return [sum(eq(argmax(out, 1), y)).item(), lossFn ? lossFn(out, y).item() * n : 0, n];
+        }, () => []);
+        correct += c;
+        lossSum += l;
         count += n;
       }
     });
