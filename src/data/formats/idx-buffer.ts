@@ -189,7 +189,10 @@ export function decodeIdx(bytes: Uint8Array, src: IdxSource): IdxFile {
   const count = dataBytes / info.bytes;
   let data: IdxArray;
   if (info.bytes === 1) {
-    const copy = bytes.slice(headerBytes, headerBytes + dataBytes);
+    // a copy made here, not bytes.slice: on a Node Buffer (readFileSync, gunzipSync) slice is a
+    // view, and an Int8Array over its .buffer spanned the whole file or Buffer pool
+    const copy = new Uint8Array(dataBytes);
+    copy.set(bytes.subarray(headerBytes, headerBytes + dataBytes));
     data = type === 'uint8' ? copy : new Int8Array(copy.buffer);
   } else {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -78,9 +78,10 @@ export function gunzipIdx(bytes: Uint8Array, name: string, expect?: IdxExpect): 
     const at = corruptOffset(bytes, max);
     throw idxError(src, 'gzip-corrupt', at, `gzip data corrupt at offset ${at} (${e.message})`);
   };
-  // the header, from the shortest prefix (256, 1024, … bytes) that inflates to all of it
+  // the header, from the shortest prefix (64, 256, … bytes) that inflates to all of it: a gzip
+  // header and 4–1,028 IDX header bytes fit in 64 bytes unless names or comments are stored
   let head: Uint8Array = new Uint8Array(0);
-  for (let len = Math.min(n, 256); ; len = Math.min(n, len * 4)) {
+  for (let len = Math.min(n, 64); ; len = Math.min(n, len * 4)) {
     try {
       head = inflate(bytes, len, true, bound);
     } catch (e) {

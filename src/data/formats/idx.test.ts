@@ -212,3 +212,18 @@ test('idx: a zero dim means no data, and any byte after the header is then unexp
       '8-byte header, found 1',
   );
 });
+
+test('idx: readIdx of 1-byte types returns its own copy, not a view of the file Buffer', () => {
+  // readFileSync returns a Buffer, whose slice is a view: an Int8Array over its .buffer spanned
+  // the whole 8 KiB Buffer pool (header and unrelated bytes included) before the reader copied
+  const p = join(dir, 'i8-idx1-byte');
+  writeIdx(p, { dims: [3], data: Int8Array.from([-1, 2, -3]) });
+  const f = readIdx(p);
+  assert.equal(f.data.constructor, Int8Array);
+  assert.deepEqual(Array.from(f.data), [-1, 2, -3]);
+  const q = join(dir, 'u8-idx1-ubyte');
+  writeIdx(q, { dims: [2], data: Uint8Array.from([7, 8]) });
+  const g = readIdx(q);
+  assert.equal(g.data.constructor, Uint8Array);
+  assert.equal(g.data.buffer.byteLength, 2);
+});
