@@ -61,7 +61,7 @@ export function fromArray(data: ArrayLike<number>, shape: readonly number[], opt
   const b = getBackend(opts?.backend);
   // a typed array of any element type converts inside the backend's copy (no intermediate array)
   const arr = ArrayBuffer.isView(data) ? (data as TypedArray) : toArray(dtype, data);
-  return finish(new Tensor(b.fromArray(arr, dtype), [...shape], b), opts);
+  return finish(new Tensor(b.fromArray(arr, dtype, 'fromArray'), [...shape], b), opts);
 }
 
 function toArray(dtype: DType, data: ArrayLike<number>): TypedArray {
@@ -108,17 +108,22 @@ function ragged(shape: number[]) {
 
 /** A tensor of `shape` filled with `value` (torch.full; SPEC §2). */
 export function full(shape: readonly number[], value: number, opts?: CreateOptions): Tensor {
-  checkShape('full', shape);
+  return filled('full', shape, value, opts);
+}
+
+/** full, with errors naming `op` (the function the user called). */
+function filled(op: string, shape: readonly number[], value: number, opts?: CreateOptions): Tensor {
+  checkShape(op, shape);
   const b = getBackend(opts?.backend);
-  const s = b.alloc(opts?.dtype ?? DEFAULT_DTYPE, sizeOf(shape));
+  const s = b.alloc(opts?.dtype ?? DEFAULT_DTYPE, sizeOf(shape), op);
   b.fill(s, value);
   return finish(new Tensor(s, [...shape], b), opts);
 }
 
 /** A tensor of `shape` filled with 0 (torch.zeros; SPEC §2). */
-export const zeros = (shape: readonly number[], opts?: CreateOptions) => full(shape, 0, opts);
+export const zeros = (shape: readonly number[], opts?: CreateOptions) => filled('zeros', shape, 0, opts);
 /** A tensor of `shape` filled with 1 (torch.ones; SPEC §2). */
-export const ones = (shape: readonly number[], opts?: CreateOptions) => full(shape, 1, opts);
+export const ones = (shape: readonly number[], opts?: CreateOptions) => filled('ones', shape, 1, opts);
 
 /** A 0-d tensor holding `value`, on `backend` (used for scalars mixed into ops). */
 export function scalarOn(value: number, dtype: DType, backend: Backend): Tensor {
