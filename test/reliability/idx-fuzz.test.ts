@@ -75,7 +75,8 @@ function badParse(f: ReturnType<typeof readIdxBytes>, inp: FuzzInput): string | 
 test(`idx fuzz: ${INPUTS} mutated inputs parse or throw a DataError naming file and offset`, { timeout: 60 * 60 * 1000 }, () => {
   const kinds: Record<string, number> = {};
   const failures: string[] = [];
-  let parsed = 0, other = 0, maxMs = 0, maxMsInput = -1, maxAlloc = 0;
+  let parsed = 0, other = 0, failed = 0, maxMs = 0, maxMsInput = -1;
+  let maxAlloc = { bytes: 0, inputBytes: 0, input: -1 };
   const t0 = performance.now();
   for (let i = 0; i < INPUTS; i++) {
     const inp = fuzzInput(SEED, i);
@@ -91,8 +92,11 @@ test(`idx fuzz: ${INPUTS} mutated inputs parse or throw a DataError naming file 
       result = viaFile ? readIdx(join(dir, name), opts) : readIdxBytes(inp.bytes, { ...opts, name });
     } catch (e) {
       problem = badError(e, inp, name);
-      if (problem === null) kinds[String((e as DataError).details.kind)] = (kinds[String((e as DataError).details.kind)] ?? 0) + 1;
-      else other++;
+      if (problem !== null) other++;
+      else {
+        const kind = String((e as DataError).details.kind);
+        kinds[kind] = (kinds[kind] ?? 0) + 1;
+      }
     }
     const ms = performance.now() - start;
     const grown = process.memoryUsage().arrayBuffers - before;
@@ -101,17 +105,18 @@ test(`idx fuzz: ${INPUTS} mutated inputs parse or throw a DataError naming file 
       problem = badParse(result, inp);
     }
     if (ms > maxMs) [maxMs, maxMsInput] = [ms, i];
-    maxAlloc = Math.max(maxAlloc, grown / Math.max(1, inp.bytes.length));
+    if (grown > maxAlloc.bytes) maxAlloc = { bytes: grown, inputBytes: inp.bytes.length, input: i };
     if (grown > allocBound(inp)) problem ??= `allocated ${grown} bytes for ${inp.bytes.length} input bytes`;
     if (ms > HANG_MS) problem ??= `took ${ms.toFixed(0)} ms`;
+    if (problem !== null) failed++;
     if (problem !== null && failures.length < 10) {
       failures.push(`seed ${SEED} input ${i} (${inp.story}; ${inp.bytes.length} bytes): ${problem}`);
     }
   }
   const summary = {
-    inputs: INPUTS, seed: SEED, parsed, dataErrors: kinds, otherExceptions: other,
+    inputs: INPUTS, seed: SEED, parsed, dataErrors: kinds, otherExceptions: other, failed,
     maxMsPerInput: Number(maxMs.toFixed(2)), maxMsInput, totalMs: Math.round(performance.now() - t0),
-    maxAllocPerInputByte: Number(maxAlloc.toFixed(2)),
+    maxAlloc,
   };
   console.log(JSON.stringify(summary));
   const out = process.env.NABLA_RELIABILITY_OUT;
