@@ -40,9 +40,11 @@ function inflate(bytes: Uint8Array, len: number, prefix: boolean, max: number): 
 
 /**
  * The offset of the byte that makes the gzip stream invalid: the shortest prefix that fails to
- * inflate (a valid prefix inflates without error under a sync flush), found by bisection.
+ * inflate (a valid prefix inflates without error under a sync flush), found by bisection — about
+ * 24 inflations of a 10 MB file (seconds; only when a file is corrupt). A failed check of the
+ * trailer (CRC-32 at n − 8, length at n − 4: data that inflated but differs) costs one.
  */
-function corruptOffset(bytes: Uint8Array, max: number): number {
+function corruptOffset(bytes: Uint8Array, max: number, e: Error): number {
   const fails = (len: number) => {
     try {
       inflate(bytes, len, true, max);
@@ -52,6 +54,8 @@ function corruptOffset(bytes: Uint8Array, max: number): number {
     }
   };
   let lo = 1, hi = bytes.length;
+  const trailer = { 'incorrect data check': 8, 'incorrect length check': 4 }[e.message];
+  if (trailer !== undefined && hi > 8 && !fails(hi - 8)) return hi - trailer;
   if (!fails(hi)) return hi;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
@@ -75,7 +79,7 @@ export function gunzipIdx(bytes: Uint8Array, name: string, expect?: IdxExpect): 
       throw idxError(src, 'gzip-truncated', n, `gzip data truncated at offset ${n} (${e.message})`,
         {}, 'the file is incomplete (an interrupted download?); fetch it again');
     }
-    const at = corruptOffset(bytes, max);
+    const at = corruptOffset(bytes, max, e);
     throw idxError(src, 'gzip-corrupt', at, `gzip data corrupt at offset ${at} (${e.message})`);
   };
   // the header, from the shortest prefix (64, 256, … bytes) that inflates to all of it: a gzip
