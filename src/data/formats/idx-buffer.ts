@@ -189,11 +189,11 @@ export function decodeIdx(bytes: Uint8Array, src: IdxSource): IdxFile {
   const count = dataBytes / info.bytes;
   let data: IdxArray;
   if (info.bytes === 1) {
-    // a copy made here, not bytes.slice: on a Node Buffer (readFileSync, gunzipSync) slice is a
-    // view, and an Int8Array over its .buffer spanned the whole file or Buffer pool
-    const copy = new Uint8Array(dataBytes);
-    copy.set(bytes.subarray(headerBytes, headerBytes + dataBytes));
-    data = type === 'uint8' ? copy : new Int8Array(copy.buffer);
+    // a copy of exactly the data, not bytes.slice: on a Node Buffer (readFileSync, gunzipSync)
+    // slice is a view, and an Int8Array over its .buffer spanned the whole file or Buffer pool
+    const start = bytes.byteOffset + headerBytes;
+    const copy = bytes.buffer.slice(start, start + dataBytes) as ArrayBuffer;
+    data = type === 'uint8' ? new Uint8Array(copy) : new Int8Array(copy);
   } else {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     data = info.make(count);
