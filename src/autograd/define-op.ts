@@ -178,7 +178,7 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       for (let i = 0; i < meta.shape.length; i++) size *= meta.shape[i];
       let storage = inputs[0].storage;
       if (!def.alias) {
-        storage = k.alloc(meta.dtype, size);
+        storage = k.alloc(meta.dtype, size, def.name);
         trackAlloc(k, storage);
       }
       const out = new Tensor(storage, meta.shape, k, meta.dtype);

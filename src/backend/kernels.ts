@@ -91,10 +91,13 @@ export interface Backend {
   readonly threads: number;
 
   // ---- storage (separate from compute; tfjs KernelBackend) ----
-  /** A new buffer; contents unspecified (callers fill it). */
-  alloc(dtype: DType, size: number): Storage;
-  /** A new buffer holding a copy of `data`. */
-  fromArray(data: TypedArray, dtype?: DType): Storage;
+  /**
+   * A new buffer; contents unspecified (callers fill it). `op` names the op that asks, for the
+   * error when memory runs out (a BackendError naming it, the bytes asked for and in use).
+   */
+  alloc(dtype: DType, size: number, op?: string): Storage;
+  /** A new buffer holding a copy of `data` (`op` as in alloc). */
+  fromArray(data: TypedArray, dtype?: DType, op?: string): Storage;
   /** A copy of the contents, owned by the caller. */
   read(s: Storage): TypedArray;
   /** Overwrites the contents from `data` (same length). */

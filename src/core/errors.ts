@@ -50,7 +50,12 @@ export class ArgumentError extends NablaError {
     super('argument', op, rule, details, hint);
   }
 }
-/** A backend that is unknown or cannot load, or inputs on different backends (SPEC §2). */
+/**
+ * A backend that is unknown or cannot load, inputs on different backends, or an allocation beyond
+ * what the backend's memory can grow to: `zeros: out of WebAssembly memory; asked for 8589934592
+ * bytes with 1245184 in use (limit 2147483648 bytes)` — the op that asked, the bytes asked for and
+ * in use. Nothing was allocated; existing tensors and later ops keep working (SPEC §2).
+ */
 export class BackendError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('backend', op, rule, details, hint);
@@ -74,7 +79,7 @@ export class CheckpointError extends NablaError {
     super('checkpoint', op, rule, details, hint);
   }
 }
-/** Use of a disposed tensor, or a backend out of memory (SPEC §2). */
+/** Use of a disposed tensor, whose memory was released (SPEC §2). Out of memory: BackendError. */
 export class MemoryError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('memory', op, rule, details, hint);

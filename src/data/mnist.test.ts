@@ -96,7 +96,7 @@ test('loadMnist: errors name the file and what is wrong', () => {
   });
   throwsData(
     () => loadMnist({ split: 'test', dir: swapped }),
-    't10k-labels-idx1-ubyte: magic 2051, expected 2049 (labels)',
+    't10k-labels-idx1-ubyte: magic 2051 at offset 0, expected 2049 (labels)',
   );
   throwsData(
     () => loadMnist({ split: 'test', dir: tinySplit([1, 2], [3, 28, 28]) }),

@@ -48,9 +48,9 @@ export const crossEntropyOp = defineOp<XentAttrs>({
     const [n, c] = x.shape;
     const k = ctx.k;
     checkTargets(k.read(y.storage), c);
-    const logp = k.alloc(x.dtype, x.size);
+    const logp = k.alloc(x.dtype, x.size, 'crossEntropy');
     k.softmax(x.storage, logp, n, c, true);
-    const picked = k.alloc(x.dtype, n);
+    const picked = k.alloc(x.dtype, n, 'crossEntropy');
     k.pick(logp, y.storage, picked, n, c);
     if (ctx.attrs.reduction === 'none') k.unary(negOp.id, picked, ctx.out.storage);
     else {

@@ -81,7 +81,7 @@ function toArray(op: string, dtype: DType, data: ArrayLike<unknown>, name: (i: n
 /** The unchecked core of fromArray: `data` already validated for `dtype`. */
 export function make(op: string, arr: TypedArray, shape: readonly number[], dtype: DType, o: CreateOptions): Tensor {
   const b = backendNamed(op, o.backend);
-  return finish(op, new Tensor(b.fromArray(arr, dtype), [...shape], b), o);
+  return finish(op, new Tensor(b.fromArray(arr, dtype, op), [...shape], b), o);
 }
 
 /** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (SPEC §2). */
@@ -150,7 +150,7 @@ function fullChecked(op: string, shape: readonly number[], value: unknown, o: Cr
   const dtype = o.dtype ?? DEFAULT_DTYPE;
   checkIntValues(op, [v], dtype, () => 'value');
   const b = backendNamed(op, o.backend);
-  const s = b.alloc(dtype, sizeOf(shape));
+  const s = b.alloc(dtype, sizeOf(shape), op);
   b.fill(s, v);
   return finish(op, new Tensor(s, [...shape], b), o);
 }

@@ -1,8 +1,8 @@
 // Allocator: size classes, reuse of freed regions, eviction order and budget, pinning, restore
-// of evicted regions, MemoryError after free.
+// of evicted regions, MemoryError after free, BackendError when memory cannot grow.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryError } from '../../core/errors.js';
+import { BackendError, MemoryError } from '../../core/errors.js';
 import { Allocator, sizeClass } from './allocator.js';
 
 function make(budget: number): Allocator {
@@ -104,5 +104,42 @@ describe('wasm allocator', () => {
     a.stamp++;
     flush();
     assert.ok(r.ptr >= 0, 'a pinned region is never evicted');
+  });
+  it('memory that cannot grow: BackendError naming the op; nothing placed, every region intact', () => {
+    // this memory's maximum is 1,024 pages (64 MiB), under the allocator's 2 GiB limit, so it is
+    // memory.grow that refuses: the path where accounting was done before the address was known
+    const a = make(1 << 30);
+    const keep = a.alloc(100, false, null);
+    a.u8.fill(9, keep.ptr, keep.ptr + 100);
+    a.alloc(50 * 2 ** 20, true, null); // a 56 MiB region
+    const st = a.getStats();
+    const inUse = st.pinnedBytes + st.tempBytes;
+    assert.throws(() => a.alloc(10 * 2 ** 20, false, null, 'zeros'), (e: unknown) => e instanceof BackendError &&
+      e.message.startsWith(`zeros: out of WebAssembly memory; asked for 10485760 bytes with ${inUse} in use`));
+    assert.deepEqual(a.getStats(), st, 'stats as before');
+    // the temporary list is intact: evicting and restoring `keep` gives its bytes back
+    a.evictAll();
+    assert.deepEqual([...a.u8.subarray(a.ptr(keep), a.ptr(keep) + 100)], new Array(100).fill(9));
+    // a restore that cannot be placed leaves the region evicted with its bytes; later it works
+    a.evictAll();
+    const slot = a.alloc(100, true, null); // takes the address keep had
+    const fill: unknown[] = [];
+    for (const size of [2 ** 20, 64]) {
+      for (;;) {
+        try {
+          fill.push(a.alloc(size, true, null));
+        } catch (e) {
+          assert.ok(e instanceof BackendError);
+          break;
+        }
+      }
+    }
+    const full = a.getStats();
+    assert.throws(() => a.ptr(keep), (e: unknown) => e instanceof BackendError && e.message.startsWith(
+      `wasm: out of WebAssembly memory restoring an evicted tensor; asked for 100 bytes with ${full.pinnedBytes} in use`));
+    assert.deepEqual(a.getStats(), full);
+    assert.ok(keep.ptr < 0 && keep.host !== null);
+    a.free(slot);
+    assert.deepEqual([...a.u8.subarray(a.ptr(keep), a.ptr(keep) + 100)], new Array(100).fill(9));
   });
 });

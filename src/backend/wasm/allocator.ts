@@ -2,75 +2,13 @@
 // pointer in WebAssembly memory; temporaries kept in last-use order and evicted to JS arrays
 // beyond a byte budget; pinned regions exempt; FinalizationRegistry releases unreachable ones.
 
-import { MemoryError } from '../../core/errors.js';
+import { BackendError, MemoryError } from '../../core/errors.js';
 import { MAX_PAGES } from './loader.js';
+import { MIN_BYTES, Region, SMALL_HOST, sizeClass, smallCopy, type MemoryStats } from './region.js';
 
-/** One allocation. Storages point at a Region; the temporary list links Regions, never storages. */
-export class Region {
-  /** Byte address in wasm memory, or −1 while evicted (then `host` holds the bytes). */
-  ptr = -1;
-  /** The bytes of an evicted region: a plain array for small ones (see Allocator.evict). */
-  host: Uint8Array | number[] | null = null;
-  pinned = false;
-  freed = false;
-  /** Kernel-call stamp of the last use: regions used by the running kernel are never evicted. */
-  stamp = 0;
-  /** Times this region was evicted (a second eviction then reuse promotes it to pinned). */
-  evictions = 0;
-  prev: Region | null = null;
-  next: Region | null = null;
-  constructor(
-    /** Bytes of data. */
-    readonly used: number,
-    /** Size-class index and bytes of the region. */
-    readonly cls: number,
-    readonly bytes: number,
-  ) {}
-}
+export { Region, sizeClass, type MemoryStats } from './region.js';
 
-const MIN_BYTES = 64;
 const ALIGN = 64;
-/**
- * Evicted regions of at most this many bytes (a scalar, two floats) are copied into a plain JS
- * array, not a new ArrayBuffer: an ArrayBuffer is a separately allocated, externally tracked
- * backing store, an array of small integers a bump allocation in V8's young generation.
- * Measured per copy: 4 bytes 0.10 → 0.03 µs, 8 bytes 0.094 → 0.045; from 16 bytes on the
- * element loop costs more than it saves. A scalar loop (a 1-element add evicts one output per
- * op once 4,096 are resident) is where it counts.
- */
-const SMALL_HOST = 8;
-
-function smallCopy(u8: Uint8Array, p: number, n: number): number[] {
-  const h = new Array<number>(n);
-  for (let i = 0; i < n; i++) h[i] = u8[p + i];
-  return h;
-}
-
-/**
- * Size class of `bytes`: 64, then four classes per octave (2ᵏ·{5,6,7,8}/4), so a region wastes
- * at most 25%. Returns [index, classBytes].
- */
-export function sizeClass(bytes: number): [number, number] {
-  if (bytes <= MIN_BYTES) return [0, MIN_BYTES];
-  const k = 31 - Math.clz32(bytes - 1); // 2ᵏ < bytes ≤ 2ᵏ⁺¹
-  const step = 2 ** (k - 2);
-  const q = Math.ceil(bytes / step); // 5..8
-  return [1 + (k - 6) * 4 + (q - 5), q * step];
-}
-
-export interface MemoryStats {
-  /** Bytes of wasm memory (the whole linear memory). */
-  heapBytes: number;
-  /** Bytes handed out by the bump pointer so far. */
-  topBytes: number;
-  /** Resident temporaries, pinned regions. */
-  tempBytes: number;
-  pinnedBytes: number;
-  /** Evictions so far and the bytes they copied out (and back in). */
-  evictions: number;
-  evictedBytes: number;
-  restoredBytes: number;
-}
 
 export class Allocator {
   private readonly freeLists: number[][] = [];
@@ -90,6 +28,8 @@ export class Allocator {
    * per small op with 10⁶ resident temporaries, 0.3 µs with 16 k).
    */
   maxTemporaries = 4096;
+  /** Bytes wasm memory can grow to: the module's maximum, MAX_PAGES pages (2 GiB). */
+  readonly limit = MAX_PAGES * 65536;
   u8!: Uint8Array;
 
   constructor(
@@ -115,15 +55,32 @@ export class Allocator {
    * A region for `used` bytes. Temporaries are not registered for finalization: registering costs
    * ~1 µs, and in a synchronous loop the registry's callbacks never run, so it would only retain
    * them; eviction bounds them instead. Pinned regions are registered (see `pin`).
+   * Throws BackendError naming `op` when memory cannot grow to hold it (see outOfMemory); nothing
+   * is allocated then, and every existing region keeps its bytes.
    */
-  alloc(used: number, pinned: boolean, owner: object | null): Region {
-    this.stamp++;
+  alloc(used: number, pinned: boolean, owner: object | null, op = 'wasm'): Region {
+    if (used > this.limit) throw this.outOfMemory(op, used, '');
     const r = used <= MIN_BYTES ? new Region(used, 0, MIN_BYTES) : this.classed(used);
+    // refused before evicting anything for it, when neither a free region nor growth can hold it
+    if (!this.freeLists[r.cls]?.length && this.top + r.bytes > this.limit) throw this.outOfMemory(op, used, '');
+    this.stamp++;
     r.pinned = pinned;
     r.stamp = this.stamp;
-    this.place(r);
+    this.place(r, op, '');
     if (pinned && owner) this.registry.register(owner, r, r);
     return r;
+  }
+
+  /**
+   * `zeros: out of WebAssembly memory; asked for 8589934592 bytes with 1245184 in use (limit
+   * 2147483648 bytes)`: the op that asked, the bytes it asked for, the bytes of live regions
+   * resident in wasm memory (pinned and temporaries; evicted ones live in JS) and the limit.
+   */
+  private outOfMemory(op: string, asked: number, what: string): BackendError {
+    const inUse = this.stats.pinnedBytes + this.stats.tempBytes;
+    return new BackendError(op, `out of WebAssembly memory${what}; asked for ${asked} bytes with ${inUse} in use`,
+      { asked, inUse, limit: this.limit, note: `limit ${this.limit} bytes` },
+      'dispose() large tensors no longer needed, pin fewer, or lower the eviction budget');
   }
 
   private classed(used: number): Region {
@@ -131,8 +88,12 @@ export class Allocator {
     return new Region(used, cls, bytes);
   }
 
-  /** Gives `r` a resident address (evicting older temporaries when over budget). */
-  private place(r: Region): void {
+  /**
+   * Gives `r` a resident address (evicting older temporaries when over budget). When memory
+   * cannot grow to hold it, undoes its accounting and throws: `r` stays unplaced (an evicted one
+   * keeps its JS copy), the temporary list and the stats as they were.
+   */
+  private place(r: Region, op: string, what: string): void {
     if (!r.pinned) {
       this.stats.tempBytes += r.bytes;
       this.tempCount++;
@@ -140,9 +101,19 @@ export class Allocator {
       this.append(r);
     } else this.stats.pinnedBytes += r.bytes;
     const list = this.freeLists[r.cls];
-    r.ptr = list !== undefined && list.length > 0 ? list.pop()! : this.bump(r.bytes);
+    const ptr = list !== undefined && list.length > 0 ? list.pop()! : this.bump(r.bytes);
+    if (ptr < 0) {
+      if (!r.pinned) {
+        this.stats.tempBytes -= r.bytes;
+        this.tempCount--;
+        this.unlink(r);
+      } else this.stats.pinnedBytes -= r.bytes;
+      throw this.outOfMemory(op, r.used, what);
+    }
+    r.ptr = ptr;
   }
 
+  /** The address of `bytes` new bytes at the top, growing memory; −1 if it cannot grow enough. */
   private bump(bytes: number): number {
     const p = this.top;
     const end = p + bytes;
@@ -151,11 +122,18 @@ export class Allocator {
       const need = Math.ceil((end - have) / 65536);
       const pages = have / 65536;
       const grow = Math.min(Math.max(need, pages >> 1), MAX_PAGES - pages);
-      if (grow < need) {
-        throw new MemoryError('wasm', 'out of WebAssembly memory', { note: `${end} bytes needed` },
-          'pin fewer tensors, dispose large ones or lower the eviction budget');
+      if (grow < need) return -1;
+      try {
+        this.memory.grow(grow);
+      } catch {
+        // the engine refused the pages (RangeError: a smaller maximum, no address space): the
+        // pages needed, without the headroom; if those are refused too, as if at the limit
+        try {
+          this.memory.grow(need);
+        } catch {
+          return -1;
+        }
       }
-      this.memory.grow(grow);
       this.refresh();
     }
     this.top = Math.ceil(end / ALIGN) * ALIGN; // not `& ~63`: 32-bit, negative past 2 GiB
@@ -191,7 +169,7 @@ export class Allocator {
       r.pinned = true;
       this.registry.register(owner, r, r);
     }
-    this.place(r);
+    this.place(r, 'wasm', ' restoring an evicted tensor');
     this.u8.set(r.host!, r.ptr);
     this.stats.restoredBytes += r.used;
     r.host = null;

@@ -3,7 +3,7 @@
 // fit falls back to the dense kernel instead of failing, leaking nothing.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MemoryError } from '../../core/errors.js';
+import { BackendError } from '../../core/errors.js';
 import { jsBackend } from '../js/js-backend.js';
 import type { MatmulParams } from '../kernels.js';
 import { createWasmBackendSync } from './index.js';
@@ -42,7 +42,7 @@ describe('sparse matmul', () => {
       const real = alloc.alloc.bind(alloc);
       let calls = 0;
       alloc.alloc = (used, pin, owner) => {
-        if (pin && used === k * n * 4 && ++calls > 0) throw new MemoryError('wasm', 'out of WebAssembly memory', {});
+        if (pin && used === k * n * 4 && ++calls > 0) throw new BackendError('wasm', 'out of WebAssembly memory', {});
         return real(used, pin, owner);
       };
       try {

@@ -6,7 +6,7 @@
 // as any blocking): the skipped terms are 0·d, so the other operand must be all finite (0·Inf
 // and 0·NaN are NaN), which is checked.
 
-import { MemoryError } from '../../core/errors.js';
+import { BackendError } from '../../core/errors.js';
 import type { MatmulParams } from '../kernels.js';
 import type { Allocator, Region } from './allocator.js';
 import type { KernelExports } from './loader.js';
@@ -104,7 +104,7 @@ export function sparseMatmul(ex: KernelExports, alloc: Allocator, pool: WorkerPo
       d = denseTrans ? s.bytes(k * width * 4) : dense;
     } catch (e) {
       // no room for the scratch (near the 2 GiB limit): the dense product needs none
-      if (e instanceof MemoryError) return false;
+      if (e instanceof BackendError) return false;
       throw e;
     }
     const flags = tOut | (acc << 1), tsrc = denseTrans ? dense : 0;

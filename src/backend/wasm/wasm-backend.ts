@@ -78,9 +78,9 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
       pool = p;
     },
 
-    alloc: (dtype, size) => mem.storage(dtype, size),
-    fromArray(data, dtype) {
-      const s = mem.storage(dtype ?? dtypeOfArray(data), data.length);
+    alloc: (dtype, size, op) => mem.storage(dtype, size, false, op),
+    fromArray(data, dtype, op) {
+      const s = mem.storage(dtype ?? dtypeOfArray(data), data.length, false, op);
       mem.view(s, P(s)).set(data);
       return s;
     },

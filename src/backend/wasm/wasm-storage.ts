@@ -49,9 +49,10 @@ export class WasmMemory {
     this.i32 = new Int32Array(buf);
   }
 
-  storage(dtype: DType, size: number, pinned = false): WasmStorage {
+  /** A new storage; `op` (the op that asks) is named if memory cannot grow to hold it. */
+  storage(dtype: DType, size: number, pinned = false, op = this.name): WasmStorage {
     const s = new WasmStorage(this.name, dtype, size);
-    s.region = this.alloc.alloc(size * bytesPer(dtype), pinned, s);
+    s.region = this.alloc.alloc(size * bytesPer(dtype), pinned, s, op);
     return s;
   }
 

