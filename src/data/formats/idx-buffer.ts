@@ -3,6 +3,7 @@
 // never a silently partial tensor. No file system here (browser-safe); readIdx/writeIdx: ./idx.ts.
 
 import { ArgumentError, DataError, formatShape } from '../../core/errors.js';
+import { badArg, checkInt, checkOneOf, checkOptions } from '../../core/check.js';
 
 export type IdxType = 'uint8' | 'int8' | 'int16' | 'int32' | 'float32' | 'float64';
 export type IdxArray =
@@ -67,7 +68,51 @@ function hex2(code: number): string {
  * (SPEC §7).
  */
 export function idxMagic(type: IdxType, ndim: number): number {
+  checkOneOf('idxMagic', 'type', type, IDX_TYPES);
+  checkIdxNdim('idxMagic', 'ndim', ndim);
   return (TYPES[type].code << 8) | ndim;
+}
+
+const IDX_TYPES = Object.keys(TYPES) as IdxType[];
+const ARRAY_NAMES = 'a Uint8Array, Int8Array, Int16Array, Int32Array, Float32Array or Float64Array';
+
+function checkIdxNdim(op: string, arg: string, ndim: unknown): void {
+  if (checkInt(op, arg, ndim, 0) > 255) throw badArg(op, `${arg} must be at most 255 (it is one byte of the magic number)`, ndim);
+}
+
+/** `bytes` is a Uint8Array (a Node Buffer is one) and `opts` a ReadIdxOptions (`known` keys). */
+export function checkReadArgs(op: string, bytes: unknown, opts: unknown, known: readonly string[]): void {
+  if (!(bytes instanceof Uint8Array)) {
+    throw badArg(op, 'bytes must be a Uint8Array (or a Node Buffer)', bytes,
+      typeof bytes === 'string' ? 'read a file with readIdx(path); bytes are the file contents' : undefined);
+  }
+  checkReadOptions(op, opts, known);
+}
+
+/** A ReadIdxOptions with only `known` keys; `expect` a complete IdxExpect. */
+export function checkReadOptions(op: string, opts: unknown, known: readonly string[]): void {
+  const o = checkOptions(op, opts as ReadIdxOptions | undefined, known);
+  if (o.name !== undefined && typeof o.name !== 'string') throw badArg(op, 'options.name must be a string', o.name);
+  if (o.expect === undefined) return;
+  const e = checkOptions(op, o.expect, ['type', 'ndim', 'what'], 'options.expect');
+  checkOneOf(op, 'options.expect.type', e.type, IDX_TYPES);
+  checkIdxNdim(op, 'options.expect.ndim', e.ndim);
+  if (e.what !== undefined && typeof e.what !== 'string') throw badArg(op, 'options.expect.what must be a string', e.what);
+}
+
+/** `file` is { dims, data } with data one of the six IDX typed arrays. */
+function checkIdxFile(op: string, file: unknown): void {
+  if (typeof file !== 'object' || file === null || Array.isArray(file)) {
+    throw badArg(op, 'file must be an object { dims, data }', file);
+  }
+  checkOptions(op, file as object, ['dims', 'data', 'type'], 'file');
+  const { dims, data } = file as { dims: unknown; data: unknown };
+  if (!Array.isArray(dims)) throw badArg(op, 'file.dims must be an array of integers', dims);
+  if (!(data instanceof Uint8Array || data instanceof Int8Array || data instanceof Int16Array ||
+    data instanceof Int32Array || data instanceof Float32Array || data instanceof Float64Array)) {
+    throw badArg(op, `file.data must be ${ARRAY_NAMES}`, data,
+      Array.isArray(data) ? 'the array type chooses the IDX type: e.g. new Uint8Array([…]) or new Float32Array([…])' : undefined);
+  }
 }
 
 function typeOfCode(code: number): IdxType | undefined {
@@ -163,6 +208,7 @@ export function readIdxHeader(bytes: Uint8Array, src: IdxSource): IdxHeader {
  * makes the reader allocate more than its own size.
  */
 export function readIdxBuffer(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxFile {
+  checkReadArgs('readIdxBuffer', bytes, opts, ['name', 'expect']);
   return decodeIdx(bytes, { name: opts.name ?? 'idx', where: 'offset', expect: opts.expect });
 }
 
@@ -213,21 +259,27 @@ function typeOfArray(data: IdxArray): IdxType {
 
 /** Encodes dims and data as IDX bytes; the element type follows the typed array's (SPEC §7). */
 export function writeIdxBuffer(file: { dims: readonly number[]; data: IdxArray }): Uint8Array {
+  return encodeIdx('writeIdxBuffer', file);
+}
+
+/** writeIdxBuffer, with errors naming `op` (writeIdx checks the file before touching the disk). */
+export function encodeIdx(op: string, file: { dims: readonly number[]; data: IdxArray }): Uint8Array {
+  checkIdxFile(op, file);
   const { dims, data } = file;
   if (dims.length > 255)
-    throw new ArgumentError('writeIdx', 'IDX holds at most 255 dimensions', {
+    throw new ArgumentError(op, 'IDX holds at most 255 dimensions', {
       got: [['dims', dims]],
     });
   for (const d of dims) {
     if (!Number.isInteger(d) || d < 0 || d > 0xffffffff) {
-      throw new ArgumentError('writeIdx', 'dims must be integers in [0, 2^32)', {
+      throw new ArgumentError(op, 'dims must be integers in [0, 2^32)', {
         got: [['dims', dims]],
       });
     }
   }
   const count = dims.reduce((a, b) => a * b, 1);
   if (data.length !== count) {
-    throw new ArgumentError('writeIdx', `data length must equal the product of dims ${count}`, {
+    throw new ArgumentError(op, `data length must equal the product of dims ${count}`, {
       got: [['dims', dims]],
       note: `data has ${data.length} elements`,
     });

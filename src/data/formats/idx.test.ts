@@ -175,7 +175,7 @@ test('idx: writeIdx rejects data that does not fill the dims', () => {
   assert.throws(() => writeIdxBuffer({ dims: [2, 2], data: new Uint8Array(3) }), {
     name: 'ArgumentError',
     message:
-      'writeIdx: data length must equal the product of dims 4; got dims [2, 2] (data has 3 elements)',
+      'writeIdxBuffer: data length must equal the product of dims 4; got dims [2, 2] (data has 3 elements)',
   });
 });
 

@@ -4,7 +4,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataError } from '../../core/errors.js';
-import { decodeIdx, writeIdxBuffer, type IdxArray, type IdxFile, type ReadIdxOptions } from './idx-buffer.js';
+import { badArg } from '../../core/check.js';
+import { checkReadOptions, decodeIdx, encodeIdx, type IdxArray, type IdxFile, type ReadIdxOptions } from './idx-buffer.js';
 import { gunzipIdx, isGzip } from './idx-gzip.js';
 
 export {
@@ -21,6 +22,8 @@ export {
  * declares: no file makes the reader allocate more than min(that size, 1032 × the file's size).
  */
 export function readIdx(path: string, opts: Omit<ReadIdxOptions, 'name'> = {}): IdxFile {
+  checkPath('readIdx', path);
+  checkReadOptions('readIdx', opts, ['expect']);
   const name = basename(path);
   let bytes: Uint8Array;
   try {
@@ -49,5 +52,11 @@ export function readIdxBytes(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxF
 
 /** Writes an IDX file (uncompressed; SPEC §7). */
 export function writeIdx(path: string, file: { dims: readonly number[]; data: IdxArray }): void {
-  writeFileSync(path, writeIdxBuffer(file));
+  checkPath('writeIdx', path);
+  writeFileSync(path, encodeIdx('writeIdx', file));
+}
+
+/** A path is a non-empty string (a number would be taken by node:fs as a file descriptor). */
+function checkPath(op: string, path: unknown): void {
+  if (typeof path !== 'string' || path === '') throw badArg(op, 'path must be a non-empty string', path);
 }

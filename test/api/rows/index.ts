@@ -5,9 +5,10 @@ import * as methods from './tensor-methods.js';
 import * as nn from './nn.js';
 import * as optimDataTrain from './optim-data-train.js';
 import * as misc from './misc.js';
+import * as dataFiles from './data-files.js';
 import type { Rows } from './types.js';
 
-export const AREAS = { creation, ops, 'tensor-methods': methods, nn, 'optim-data-train': optimDataTrain, misc };
+export const AREAS = { creation, ops, 'tensor-methods': methods, nn, 'optim-data-train': optimDataTrain, misc, 'data-files': dataFiles };
 
 function merge<T>(parts: Record<string, T>[]): Record<string, T> {
   const out: Record<string, T> = {};
@@ -23,4 +24,3 @@ function merge<T>(parts: Record<string, T>[]): Record<string, T> {
 export const ROWS: Rows = merge(Object.values(AREAS).map((a) => a.rows));
 /** Names without rows, each with the reason (no arguments, internal, an error class, …). */
 export const REASONS: Record<string, string> = merge(Object.values(AREAS).map((a) => ('reasons' in a ? a.reasons : {})));
-export { OWNED_ELSEWHERE } from './misc.js';

