@@ -1,5 +1,5 @@
 import { defineOp } from '../autograd/define-op.js';
-import { ArgumentError } from '../core/errors.js';
+import { ArgumentError, ShapeError } from '../core/errors.js';
 import { stridesOf, collapseDims, normAxis } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { badArg } from '../core/check.js';
@@ -59,9 +59,13 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   return permute(x, dims);
 }
 
-/** The transpose of a matrix (torch.Tensor.t / .T for 2-D; SPEC §2). */
+/** The transpose of a matrix, ≤ 2-D as torch.Tensor.t (a batch: transpose(x, -2, -1); SPEC §2). */
 export function t(x: Tensor): Tensor {
   expectTensor('t', 'x', x);
   if (x.ndim < 2) return x;
+  if (x.ndim > 2) {
+    throw new ShapeError('t', 'x must have at most 2 dimensions', { got: [['x', x.shape]] },
+      'transpose(x, -2, -1) swaps the last two dimensions of a batch');
+  }
   return transpose(x, -2, -1);
 }
