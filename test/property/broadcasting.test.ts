@@ -14,6 +14,7 @@ import {
 } from './arbitraries.js';
 import { property } from './runs.js';
 import { gamma, underflowSlack } from './tolerance.js';
+import { checkBroadcastError } from './broadcast-error.js';
 
 type Binary = (a: nb.Tensor, b: nb.Tensor) => nb.Tensor;
 
@@ -37,21 +38,6 @@ const opArb = fc.constantFrom(...Object.keys(OPS));
 
 /** The rounded result of an exact op: a float64 result of float32 inputs is rounded once (≤ 2⁻²⁴ ulp-exact). */
 const round = (v: number, dtype: FloatDType) => (dtype === 'float32' ? Math.fround(v) : v);
-
-export function checkBroadcastError(op: string, run: () => unknown, a: Shape, b: Shape): void {
-  assert.throws(run, (e: unknown) => {
-    assert.ok(e instanceof nb.ShapeError, `${op} ${nb.formatShape(a)}, ${nb.formatShape(b)}: expected ShapeError, got ${String(e)}`);
-    const head = `${op}: shapes cannot be broadcast together; got a ${nb.formatShape(a)} and b ${nb.formatShape(b)} (dimension `;
-    assert.ok(e.message.startsWith(head), `message: ${e.message}`);
-    // the note names a dimension (from the right) where the two sizes clash
-    const m = /\(dimension (-\d+): (\d+) vs (\d+)\)$/.exec(e.message);
-    assert.ok(m, `message: ${e.message}`);
-    const k = Number(m[1]), da = a[a.length + k], db = b[b.length + k];
-    assert.deepEqual([da, db], [Number(m[2]), Number(m[3])], `message names the sizes at dimension ${k}: ${e.message}`);
-    assert.ok(da !== db && da !== 1 && db !== 1, `dimension ${k} does broadcast: ${e.message}`);
-    return true;
-  });
-}
 
 describe('property: broadcasting', () => {
   property('broadcast: the result shape follows the NumPy rule, else ShapeError',
