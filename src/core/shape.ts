@@ -61,9 +61,12 @@ export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
   return out;
 }
 
-/** Normalises a possibly negative axis against `rank`, with an error naming the op. */
+/**
+ * Normalises a possibly negative axis against `rank`, with an error naming the op. A 0-d tensor
+ * takes dim 0 or −1, as if it had rank 1 (PyTorch's wrap rule).
+ */
 export function normAxis(op: string, axis: number, rank: number): number {
-  const a = axis < 0 ? axis + rank : axis;
+  const a = axis < 0 ? axis + Math.max(rank, 1) : axis;
   if (!Number.isInteger(axis) || a < 0 || a >= Math.max(rank, 1)) {
     throw new ArgumentError(op, `dim ${axis} is out of range for a tensor of rank ${rank}`, {
       dim: axis,

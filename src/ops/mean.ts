@@ -10,6 +10,6 @@ import { div } from './div.js';
 export function mean(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
   const axes = normAxes('mean', dims, x.ndim);
   let n = 1;
-  for (const a of axes) n *= x.shape[a];
+  for (const a of axes) n *= x.shape[a] ?? 1; // a 0-d tensor's dim 0 holds its one element
   return div(sum(x, axes, keepdim), n);
 }

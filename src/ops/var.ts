@@ -13,7 +13,7 @@ import { div } from './div.js';
 export function variance(x: Tensor, dims?: number | readonly number[], opts: { correction?: number; keepdim?: boolean } = {}): Tensor {
   const axes = normAxes('var', dims, x.ndim);
   let n = 1;
-  for (const a of axes) n *= x.shape[a];
+  for (const a of axes) n *= x.shape[a] ?? 1; // a 0-d tensor's dim 0 holds its one element
   const d = sub(x, mean(x, axes, true));
   return div(sum(mul(d, d), axes, opts.keepdim ?? false), Math.max(n - (opts.correction ?? 1), 0));
 }
