@@ -17,4 +17,19 @@ export interface Regression {
   note: string;
 }
 
-export const REGRESSIONS: readonly Regression[] = [];
+export const REGRESSIONS: readonly Regression[] = [
+  {
+    property: 'reduce: result shapes with and without keepdim',
+    seed: -1782384266,
+    path: '21:2:1',
+    example: { spec: { shape: [], dtype: 'float64', values: [0] }, dims: [-1], axes: [], keepdim: true, order: [] },
+    note: 'sum(0-d tensor, −1) threw "dim -1 is out of range for a tensor of rank 0" (dim 0 was taken); fixed in 5a50464',
+  },
+  {
+    property: 'mean: mean·n equals sum',
+    seed: -1168831056,
+    path: '6:0:0:0:0:0',
+    example: { spec: { shape: [], dtype: 'float32', values: [0] }, dims: [0], axes: [], keepdim: false, order: [] },
+    note: 'mean(0-d tensor, 0) was NaN: it divided by x.shape[0], undefined; fixed in 5a50464',
+  },
+];
