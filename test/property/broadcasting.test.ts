@@ -10,7 +10,7 @@ import * as nb from '../../src/index.js';
 import {
   anyPairArb, anyValueArb, broadcastPairArb, broadcastRule, broadcastShapesArb, broadcastSource, dtypeArb,
   finiteValueArb, incompatiblePairArb, sameValue, sizeOf, specsArb, toTensor, unravel, UNIT_ROUNDOFF,
-  type FloatDType, type Shape,
+  type FloatDType,
 } from './arbitraries.js';
 import { property } from './runs.js';
 import { gamma, underflowSlack } from './tolerance.js';

@@ -32,4 +32,12 @@ export const REGRESSIONS: readonly Regression[] = [
     example: { spec: { shape: [], dtype: 'float32', values: [0] }, dims: [0], axes: [], keepdim: false, order: [] },
     note: 'mean(0-d tensor, 0) was NaN: it divided by x.shape[0], undefined; fixed in 5a50464',
   },
+  {
+    property: 'softmax: ignores a shift of the logits, exactly when the shift is exact',
+    seed: -1158279661,
+    path: '0:2:1:1:2:0:0:0:1:0:0:0:0:0:0:0:0:0:0:1:0:0',
+    example: [{ spec: { shape: [2], dtype: 'float32', values: [0, 0] }, dim: 0 }, -9],
+    backend: 'wasm',
+    note: 'wasm logSoftmax([−9, −9]) was −0.6931467, not −0.6931472: it rounded max + log Σ to float32 first; fixed in 851d2b6',
+  },
 ];
