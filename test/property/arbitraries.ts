@@ -121,6 +121,31 @@ export function finiteValueArb(dtype: FloatDType, bound = dtype === 'float32' ? 
   );
 }
 
+function factors(d: number): number[] {
+  const out: number[] = [];
+  for (const p of [2, 3, 5, 7]) while (d % p === 0 && d > 1) (out.push(p), (d /= p));
+  return d === 1 ? out : [...out, d]; // 0 stays a factor of its own
+}
+
+/** A shape of the same size: x's prime factors shuffled, regrouped, with 1s put in; maybe one −1. */
+export function targetArb(shape: Shape): fc.Arbitrary<{ target: number[]; resolved: Shape }> {
+  const atoms = shape.flatMap(factors);
+  return fc.record({
+    order: fc.shuffledSubarray(atoms.map((_, i) => i), { minLength: atoms.length }),
+    cuts: fc.array(fc.boolean(), { minLength: atoms.length, maxLength: atoms.length }),
+    ones: fc.array(fc.nat(6), { maxLength: 2 }),
+    infer: fc.option(fc.nat(6)),
+  }).map(({ order, cuts, ones, infer }) => {
+    const resolved: number[] = [];
+    order.forEach((i, k) => (k === 0 || cuts[k] ? resolved.push(atoms[i]) : (resolved[resolved.length - 1] *= atoms[i])));
+    for (const at of ones) resolved.splice(at % (resolved.length + 1), 0, 1);
+    const target = [...resolved];
+    // −1 is ambiguous when the size is 0 (PyTorch refuses it too)
+    if (infer !== null && target.length > 0 && sizeOf(shape) > 0) target[infer % target.length] = -1;
+    return { target, resolved };
+  });
+}
+
 export interface TensorSpec {
   shape: Shape;
   dtype: FloatDType;
