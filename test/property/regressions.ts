@@ -40,4 +40,11 @@ export const REGRESSIONS: readonly Regression[] = [
     backend: 'wasm',
     note: 'wasm logSoftmax([−9, −9]) was −0.6931467, not −0.6931472: it rounded max + log Σ to float32 first; fixed in 851d2b6',
   },
+  {
+    property: 'gradcheck: linear',
+    seed: 307288284,
+    path: '0:0',
+    example: { inputs: [{ shape: [0], values: [], kind: 'float' }, { shape: [0, 0], values: [], kind: 'float' }], args: {}, dySeed: 0 },
+    note: 'linear with D_in = 0: rows = x.size / D_in was NaN (bias dropped, backward threw); fixed in 571dc85',
+  },
 ];
