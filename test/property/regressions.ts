@@ -47,4 +47,14 @@ export const REGRESSIONS: readonly Regression[] = [
     example: { inputs: [{ shape: [0], values: [], kind: 'float' }, { shape: [0, 0], values: [], kind: 'float' }], args: {}, dySeed: 0 },
     note: 'linear with D_in = 0: rows = x.size / D_in was NaN (bias dropped, backward threw); fixed in 571dc85',
   },
+  {
+    property: 'mean: mean·n equals sum',
+    seed: -1168831056,
+    path: '436:19:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:0:1:0:0:0:0:0:0:0',
+    example: {
+      spec: { shape: [7, 1, 6, 3], dtype: 'float64', values: Array.from({ length: 126 }, (_, i) => (i === 117 ? 5e-324 : 0)) },
+      dims: [3], axes: [3], keepdim: true, order: [3],
+    },
+    note: 'the test\'s own bound: 5e-324 / 3 rounds to 0, and the float64 underflow slack 2⁻¹⁰⁷⁵ was itself 0 (found at 1000 runs)',
+  },
 ];

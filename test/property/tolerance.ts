@@ -12,10 +12,10 @@ export function gamma(n: number, u: number): number {
 }
 
 /**
- * Subnormal results are not relatively accurate: every rounding may add up to half the smallest
- * subnormal in absolute terms. `ops` roundings contribute at most ops · 2^-150 (float32) or
- * ops · 2^-1075 (float64).
+ * Subnormal results are not relatively accurate: each rounding in the subnormal range may add up
+ * to half the smallest subnormal in absolute terms. For float32 that is 2⁻¹⁵⁰; float64's half
+ * (2⁻¹⁰⁷⁵) is not a double (it rounds to 0), so a whole subnormal, 2⁻¹⁰⁷⁴, stands in for it.
  */
 export function underflowSlack(ops: number, dtype: 'float32' | 'float64'): number {
-  return ops * (dtype === 'float32' ? 2 ** -150 : 2 ** -1075);
+  return ops * (dtype === 'float32' ? 2 ** -150 : 2 ** -1074);
 }
