@@ -25,7 +25,9 @@ export function shapeArb(o: ShapeOptions = {}): fc.Arbitrary<Shape> {
   const lo = o.minDim ?? 0, hi = o.maxDim ?? MAX_DIM;
   // a zero-size dim in about one shape of six: often enough to test, not so often that most
   // cases hold no elements
-  const dim = lo > 0 ? fc.integer({ min: lo, max: hi }) : fc.oneof({ arbitrary: fc.integer({ min: 1, max: hi }), weight: 15 }, fc.constant(0));
+  const dim = lo > 0
+    ? fc.integer({ min: lo, max: hi })
+    : fc.oneof({ arbitrary: fc.integer({ min: 1, max: hi }), weight: 15 }, fc.constant(0));
   return fc.array(dim, {
     minLength: o.minRank ?? 0, maxLength: o.maxRank ?? MAX_RANK, size: 'max',
   });
@@ -116,7 +118,7 @@ export function finiteValueArb(dtype: FloatDType, bound = dtype === 'float32' ? 
   const edges = (dtype === 'float32' ? F32_EDGES : F64_EDGES).filter((v) => Number.isFinite(v) && Math.abs(v) <= max);
   return fc.oneof(
     { arbitrary: fc.constantFrom(...edges, max, -max), weight: 1 },
-    { arbitrary: dtype === 'float32' ? fc.float({ min: -max, max, noNaN: true }) : fc.double({ min: -max, max, noNaN: true }), weight: 3 },
+    { arbitrary: (dtype === 'float32' ? fc.float : fc.double)({ min: -max, max, noNaN: true }), weight: 3 },
     { arbitrary: fc.integer({ min: -64, max: 64 }).map((k) => k / 8), weight: 2 },
   );
 }
@@ -137,7 +139,10 @@ export function targetArb(shape: Shape): fc.Arbitrary<{ target: number[]; resolv
     infer: fc.option(fc.nat(6)),
   }).map(({ order, cuts, ones, infer }) => {
     const resolved: number[] = [];
-    order.forEach((i, k) => (k === 0 || cuts[k] ? resolved.push(atoms[i]) : (resolved[resolved.length - 1] *= atoms[i])));
+    order.forEach((i, k) => {
+      if (k === 0 || cuts[k]) resolved.push(atoms[i]);
+      else resolved[resolved.length - 1] *= atoms[i];
+    });
     for (const at of ones) resolved.splice(at % (resolved.length + 1), 0, 1);
     const target = [...resolved];
     // −1 is ambiguous when the size is 0 (PyTorch refuses it too)
@@ -153,7 +158,9 @@ export interface TensorSpec {
 }
 
 /** Values for each shape, drawn from `value(dtype)`. */
-export function specsArb(shapes: readonly Shape[], dtype: FloatDType, value: (d: FloatDType) => fc.Arbitrary<number>): fc.Arbitrary<TensorSpec[]> {
+export function specsArb(
+  shapes: readonly Shape[], dtype: FloatDType, value: (d: FloatDType) => fc.Arbitrary<number>,
+): fc.Arbitrary<TensorSpec[]> {
   return fc.tuple(...shapes.map((s) => fc.array(value(dtype), { minLength: sizeOf(s), maxLength: sizeOf(s) })))
     .map((vs) => vs.map((values, i) => ({ shape: [...shapes[i]], dtype, values })));
 }

@@ -21,6 +21,8 @@ const OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'eq', 'ne', 'lt',
 const ANY_ZERO = new Set(['maximum', 'minimum']);
 
 type Op = (typeof OPS)[number];
+type Binary = (a: nb.Tensor, b: nb.Tensor) => nb.Tensor;
+const show = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
 interface Case {
   a: number[];
   b: number[];
@@ -40,7 +42,9 @@ function decode(b64: string, dtype: 'float32' | 'float64'): Float32Array | Float
 
 function load(): { cases: Case[]; generator: string } {
   const path = REPO + FIXTURE;
-  if (!existsSync(path)) throw new Error(`${FIXTURE} is missing: run \`npm run fixtures\` (or /usr/bin/python3 ${GENERATOR})`);
+  if (!existsSync(path)) {
+    throw new Error(`${FIXTURE} is missing: run \`npm run fixtures\` (or /usr/bin/python3 ${GENERATOR})`);
+  }
   return JSON.parse(readFileSync(path, 'utf8'));
 }
 
@@ -60,7 +64,7 @@ describe('broadcasting vs NumPy fixtures', () => {
         const where = `case ${n}: a ${nb.formatShape(c.a)}, b ${nb.formatShape(c.b)}`;
         if (c.out === 'error') {
           const a = nb.zeros(c.a, { backend }), b = nb.zeros(c.b, { backend });
-          for (const op of OPS) checkBroadcastError(op, () => (nb[op] as (x: nb.Tensor, y: nb.Tensor) => nb.Tensor)(a, b), c.a, c.b);
+          for (const op of OPS) checkBroadcastError(op, () => (nb[op] as Binary)(a, b), c.a, c.b);
           continue;
         }
         const dtype = c.dtype!;
@@ -73,14 +77,13 @@ describe('broadcasting vs NumPy fixtures', () => {
 });
 
 function checkOp(op: Op, a: nb.Tensor, b: nb.Tensor, c: Case, where: string): void {
-  const y = (nb[op] as (x: nb.Tensor, y: nb.Tensor) => nb.Tensor)(a, b);
+  const y = (nb[op] as Binary)(a, b);
   assert.deepEqual([...y.shape], c.out, `${where}: shape`);
   const got = y.toTypedArray(), want = decode(c[op] as string, c.dtype!);
   assert.equal(got.length, want.length, `${where}: size`);
   for (let i = 0; i < got.length; i++) {
-    const ok = ANY_ZERO.has(op) ? got[i] === want[i] || (got[i] !== got[i] && want[i] !== want[i]) : sameValue(got[i], want[i]);
-    if (!ok) {
-      assert.fail(`${where}: element ${i} is ${Object.is(got[i], -0) ? '-0' : got[i]}, NumPy gives ${Object.is(want[i], -0) ? '-0' : want[i]}`);
-    }
+    const bothNaN = got[i] !== got[i] && want[i] !== want[i];
+    const ok = ANY_ZERO.has(op) ? got[i] === want[i] || bothNaN : sameValue(got[i], want[i]);
+    if (!ok) assert.fail(`${where}: element ${i} is ${show(got[i])}, NumPy gives ${show(want[i])}`);
   }
 }

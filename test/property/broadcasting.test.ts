@@ -42,7 +42,8 @@ const round = (v: number, dtype: FloatDType) => (dtype === 'float32' ? Math.frou
 describe('property: broadcasting', () => {
   property('broadcast: the result shape follows the NumPy rule, else ShapeError',
     fc.record({
-      pair: fc.oneof({ arbitrary: broadcastPairArb(), weight: 3 }, { arbitrary: incompatiblePairArb(), weight: 2 }, anyPairArb),
+      pair: fc.oneof(
+        { arbitrary: broadcastPairArb(), weight: 3 }, { arbitrary: incompatiblePairArb(), weight: 2 }, anyPairArb),
       op: opArb,
     }),
     ({ pair: [sa, sb], op }, backend) => {
@@ -65,7 +66,9 @@ describe('property: broadcasting', () => {
         const x1 = sa.values[broadcastSource(idx, sa.shape)], x2 = sb.values[broadcastSource(idx, sb.shape)];
         const want = round(OPS[op].ref(x1, x2), sa.dtype);
         const ok = OPS[op].zeroSign ? sameValue(got[i], want) : got[i] === want || (want !== want && got[i] !== got[i]);
-        assert.ok(ok, `${op}(${x1}, ${x2}) at [${idx}] of ${nb.formatShape(out)}: got ${Object.is(got[i], -0) ? '-0' : got[i]}, expected ${want}`);
+        const show = (v: number) => (Object.is(v, -0) ? '-0' : String(v));
+        assert.ok(ok, `${op}(${show(x1)}, ${show(x2)}) at [${idx}] of ${nb.formatShape(out)}: ` +
+          `got ${show(got[i])}, expected ${show(want)}`);
       }
     });
 
@@ -81,7 +84,8 @@ describe('property: broadcasting', () => {
       const got = y.toTypedArray();
       for (let i = 0; i < got.length; i++) {
         const idx = unravel(i, out);
-        const want = mask[broadcastSource(idx, shapes[0])] ? sa.values[broadcastSource(idx, sa.shape)] : sb.values[broadcastSource(idx, sb.shape)];
+        const pick = mask[broadcastSource(idx, shapes[0])] ? sa : sb;
+        const want = pick.values[broadcastSource(idx, pick.shape)];
         assert.ok(sameValue(got[i], want), `at [${idx}]: got ${got[i]}, expected ${want}`);
       }
     });
@@ -100,11 +104,13 @@ describe('property: broadcasting', () => {
       // reference: each output element's contribution added into the operand element it read,
       // with Σ|terms| for the bound
       for (const [which, s, t] of [['a', sa, a], ['b', sb, b]] as const) {
-        const want = new Float64Array(sizeOf(s.shape)), mag = new Float64Array(want.length), terms = new Float64Array(want.length);
+        const n = sizeOf(s.shape);
+        const want = new Float64Array(n), mag = new Float64Array(n), terms = new Float64Array(n);
         for (let i = 0; i < sdy.values.length; i++) {
           const idx = unravel(i, out);
           const dy = sdy.values[i];
-          const local = op === 'mul' ? (which === 'a' ? sb.values[broadcastSource(idx, sb.shape)] : sa.values[broadcastSource(idx, sa.shape)])
+          const other = which === 'a' ? sb : sa;
+          const local = op === 'mul' ? other.values[broadcastSource(idx, other.shape)]
             : op === 'sub' && which === 'b' ? -1 : 1;
           const j = broadcastSource(idx, s.shape);
           want[j] += dy * local;
@@ -118,11 +124,12 @@ describe('property: broadcasting', () => {
           // the engine rounds m = terms[j] products and adds them in some order: error ≤ γ_m·Σ|terms|
           // in the operand's dtype (Higham Thm 4.2, one more rounding for the product); the float64
           // reference errs by ≤ γ_m(2⁻⁵³)·Σ|terms|; a float64 accumulator cast to float32 adds
-          // u·|result|; subnormal products and sums add ≤ half a subnormal each
+          // u·|result|; subnormal products and sums add ≤ underflowSlack per rounding
           const m = terms[j], u = UNIT_ROUNDOFF[s.dtype];
-          const tol = (gamma(m, u) + gamma(m, 2 ** -53)) * mag[j] + u * Math.abs(want[j]) + underflowSlack(2 * m, s.dtype);
-          assert.ok(Math.abs(got[j] - want[j]) <= tol,
-            `${which}.grad[${j}] of ${nb.formatShape(s.shape)} (out ${nb.formatShape(out)}): got ${got[j]}, expected ${want[j]} ± ${tol}`);
+          const tol = (gamma(m, u) + gamma(m, 2 ** -53)) * mag[j] + u * Math.abs(want[j]) +
+            underflowSlack(2 * m, s.dtype);
+          assert.ok(Math.abs(got[j] - want[j]) <= tol, `${which}.grad[${j}] of ${nb.formatShape(s.shape)} ` +
+            `(out ${nb.formatShape(out)}): got ${got[j]}, expected ${want[j]} ± ${tol}`);
         }
       }
     });

@@ -48,7 +48,9 @@ export const awayFromZero = (margin = 0.05, high = 2) =>
 export const grid = (offset: number, scale = 5, jitter = 0.02) =>
   fc.tuple(fc.integer({ min: -10, max: 10 }), within(-jitter, jitter)).map(([k, j]) => (k + offset) / scale + j);
 
-export function floats(shape: Shape, value: fc.Arbitrary<number> = smooth, kind: GradInput['kind'] = 'float'): fc.Arbitrary<GradInput> {
+export function floats(
+  shape: Shape, value: fc.Arbitrary<number> = smooth, kind: GradInput['kind'] = 'float',
+): fc.Arbitrary<GradInput> {
   const n = sizeOf(shape);
   return fc.array(value, { minLength: n, maxLength: n }).map((values) => ({ shape: [...shape], values, kind }));
 }
@@ -71,13 +73,16 @@ export function gradCase<A>(inputs: fc.Arbitrary<GradInput[]>, args: fc.Arbitrar
   return fc.record({ inputs, args, dySeed: fc.nat() });
 }
 
-export function unary(value: fc.Arbitrary<number> = smooth, o: ShapeOptions = {}): fc.Arbitrary<GradCase<Record<string, never>>> {
+type NoArgs = Record<string, never>;
+
+export function unary(value: fc.Arbitrary<number> = smooth, o: ShapeOptions = {}): fc.Arbitrary<GradCase<NoArgs>> {
   return gradCase(small(o).chain((s) => fc.tuple(floats(s, value))), fc.constant({}));
 }
 
 /** Two operands broadcastable on purpose, each from its own value generator. */
-export function binary(a: fc.Arbitrary<number> = smooth, b: fc.Arbitrary<number> = a): fc.Arbitrary<GradCase<Record<string, never>>> {
-  return gradCase(broadcastShapesArb(2, SMALL).chain(([sa, sb]) => fc.tuple(floats(sa, a), floats(sb, b))), fc.constant({}));
+export function binary(a: fc.Arbitrary<number> = smooth, b: fc.Arbitrary<number> = a): fc.Arbitrary<GradCase<NoArgs>> {
+  const shapes = broadcastShapesArb(2, SMALL);
+  return gradCase(shapes.chain(([sa, sb]) => fc.tuple(floats(sa, a), floats(sb, b))), fc.constant({}));
 }
 
 /** A dim of a tensor of `rank` (0-d: 0 or −1), possibly negative. */
@@ -89,8 +94,9 @@ export function dimOf(rank: number): fc.Arbitrary<number> {
 /** A non-empty set of dims in any order (some negative), or undefined for all. */
 export function dimsOf(rank: number): fc.Arbitrary<number[] | undefined> {
   if (rank === 0) return fc.constant(undefined);
-  const some = fc.tuple(fc.shuffledSubarray([...Array(rank).keys()], { minLength: 1 }), fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }))
-    .map(([ds, neg]) => ds.map((d, i) => (neg[i] ? d - rank : d)));
+  const picked = fc.shuffledSubarray([...Array(rank).keys()], { minLength: 1 });
+  const negate = fc.array(fc.boolean(), { minLength: rank, maxLength: rank });
+  const some = fc.tuple(picked, negate).map(([ds, neg]) => ds.map((d, i) => (neg[i] ? d - rank : d)));
   return fc.option(some, { nil: undefined });
 }
 

@@ -19,7 +19,9 @@ const comparison = (f: (a: nb.Tensor, b: nb.Tensor) => nb.Tensor): NotDifferenti
 });
 
 /** x with dims (some negative, any order, or all) and keepdim. */
-function reduction(value = floats, o = {}, ok: (shape: number[], axes: number[]) => boolean = () => true): GradEntry['arb'] {
+function reduction(
+  value = floats, o = {}, ok: (shape: number[], axes: number[]) => boolean = () => true,
+): GradEntry['arb'] {
   // filtered as a whole: a filter inside the chain could never pass for some shapes (a 0-d x)
   return small(o).chain((s) => fc.tuple(value(s), dimsOf(s.length), fc.boolean())
     .chain(([x, dims, keepdim]) => gradCase(fc.constant([x]), fc.constant({ dims, keepdim }))))
@@ -32,7 +34,8 @@ interface Reduce {
 }
 
 const clampBound = fc.option(fc.integer({ min: -10, max: 10 }).map((k) => k / 4), { nil: undefined });
-const clampCase = gradCase(small().chain((s) => fc.tuple(floats(s, grid(0.5, 4, 0.05)))), fc.record({ min: clampBound, max: clampBound }));
+const clampCase = gradCase(small().chain((s) => fc.tuple(floats(s, grid(0.5, 4, 0.05)))),
+  fc.record({ min: clampBound, max: clampBound }));
 
 export const ELEMENTWISE: GradTable = {
   add: { arb: binary(), fn: ([a, b]) => nb.add(a, b) },
@@ -53,7 +56,7 @@ export const ELEMENTWISE: GradTable = {
   log: { arb: unary(within(0.5, 2)), fn: ([x]) => nb.log(x) },
   sqrt: { arb: unary(within(0.5, 2)), fn: ([x]) => nb.sqrt(x) },
   abs: { arb: unary(awayFromZero()), fn: ([x]) => nb.abs(x) },
-  sign: { notDifferentiable: 'its derivative is 0 almost everywhere (sign.ts declares no gradient)', sample: (x) => nb.sign(x) },
+  sign: { notDifferentiable: 'its derivative is 0 almost everywhere (no gradient declared)', sample: (x) => nb.sign(x) },
   reciprocal: { arb: unary(awayFromZero(0.5)), fn: ([x]) => nb.reciprocal(x) },
   relu: { arb: unary(awayFromZero()), fn: ([x]) => nb.relu(x) },
   sigmoid: { arb: unary(), fn: ([x]) => nb.sigmoid(x) },
@@ -80,7 +83,8 @@ export const ELEMENTWISE: GradTable = {
   variance: {
     arb: reduction(floats, {}, (s, axes) => axes.reduce((p, a) => p * s[a], 1) > 1)
       .chain((c) => fc.constantFrom(0, 1).map((correction) => ({ ...c, args: { ...c.args, correction } }))),
-    fn: ([x], a: Reduce & { correction: number }) => nb.variance(x, a.dims, { correction: a.correction, keepdim: a.keepdim }),
+    fn: ([x], a: Reduce & { correction: number }) =>
+      nb.variance(x, a.dims, { correction: a.correction, keepdim: a.keepdim }),
   },
   max: { arb: reduction(distinct, { minDim: 1 }), fn: ([x], a: Reduce) => nb.max(x, a.dims, a.keepdim) },
   min: { arb: reduction(distinct, { minDim: 1 }), fn: ([x], a: Reduce) => nb.min(x, a.dims, a.keepdim) },

@@ -10,16 +10,19 @@ import fc from 'fast-check';
 import * as nb from '../../src/index.js';
 import {
   anyValueArb, broadcastPairArb, broadcastRule, broadcastSource, dtypeArb, finiteValueArb, sameValue, shapeArb,
-  sizeOf, specsArb, targetArb, toTensor, unravel, UNIT_ROUNDOFF, type TensorSpec,
+  sizeOf, specsArb, targetArb, toTensor, unravel, UNIT_ROUNDOFF, type FloatDType, type TensorSpec,
 } from './arbitraries.js';
 import { property } from './runs.js';
 import { gamma, underflowSlack } from './tolerance.js';
 
-const xArb: fc.Arbitrary<TensorSpec> = fc.tuple(shapeArb(), dtypeArb).chain(([s, d]) => specsArb([s], d, anyValueArb).map(([x]) => x));
+const xArb: fc.Arbitrary<TensorSpec> = fc.tuple(shapeArb(), dtypeArb)
+  .chain(([s, d]) => specsArb([s], d, anyValueArb).map(([x]) => x));
 
 function assertSame(got: ArrayLike<number>, want: ArrayLike<number>, what: string): void {
   assert.equal(got.length, want.length, `${what}: size`);
-  for (let i = 0; i < got.length; i++) assert.ok(sameValue(got[i], want[i]), `${what}: element ${i} is ${got[i]}, expected ${want[i]}`);
+  for (let i = 0; i < got.length; i++) {
+    assert.ok(sameValue(got[i], want[i]), `${what}: element ${i} is ${got[i]}, expected ${want[i]}`);
+  }
 }
 
 describe('property: layout and matmul', () => {
@@ -37,7 +40,8 @@ describe('property: layout and matmul', () => {
     });
 
   property('permute: every element moves by the index rule; the inverse permutation restores x',
-    xArb.chain((x) => fc.shuffledSubarray([...x.shape.keys()], { minLength: x.shape.length }).map((perm) => ({ x, perm }))),
+    xArb.chain((x) => fc.shuffledSubarray([...x.shape.keys()], { minLength: x.shape.length })
+      .map((perm) => ({ x, perm }))),
     ({ x: spec, perm }, backend) => {
       const x = toTensor(spec, backend);
       const y = nb.permute(x, perm);
@@ -56,7 +60,10 @@ describe('property: layout and matmul', () => {
     });
 
   property('transpose: swaps two axes like permute, and twice is the identity',
-    xArb.filter((x) => x.shape.length > 0).chain((x) => fc.tuple(fc.constant(x), fc.nat(x.shape.length - 1), fc.nat(x.shape.length - 1), fc.boolean())),
+    xArb.filter((x) => x.shape.length > 0).chain((x) => {
+      const d = fc.nat(x.shape.length - 1);
+      return fc.tuple(fc.constant(x), d, d, fc.boolean());
+    }),
     ([spec, d0, d1, negative], backend) => {
       const x = toTensor(spec, backend);
       const a = negative ? d0 - spec.shape.length : d0;
@@ -99,7 +106,8 @@ function matmulArb(vectors: boolean): fc.Arbitrary<MatmulCase> {
   }).chain(({ batch: [ba, bb], m, k, n, dtype, vecA, vecB }) => {
     const sa = vectors && vecA ? [k] : [...ba, m, k], sb = vectors && vecB ? [k] : [...bb, k, n];
     // products and sums of ≤ 7 terms stay finite: |a|, |b| ≤ 1e15 (float32) or 1e150
-    return specsArb([sa, sb], dtype, (d) => finiteValueArb(d, d === 'float32' ? 1e15 : 1e150)).map(([a, b]) => ({ a, b }));
+    const value = (d: FloatDType) => finiteValueArb(d, d === 'float32' ? 1e15 : 1e150);
+    return specsArb([sa, sb], dtype, value).map(([a, b]) => ({ a, b }));
   });
 }
 
@@ -125,7 +133,7 @@ function checkProduct(y: nb.Tensor, a: TensorSpec, b: TensorSpec, what: string):
     }
     // a dot product of k terms in any order (blocked, SIMD lanes, FMA) errs by ≤ γ_k·Σ|a·b|
     // (Higham §3.1); the float64 reference by γ_k(2⁻⁵³)·Σ|a·b|; subnormal products and partial
-    // sums lose ≤ half a subnormal per rounding
+    // sums lose ≤ underflowSlack per rounding
     const tol = (gamma(k, u) + gamma(k, 2 ** -53)) * mag + underflowSlack(2 * k, a.dtype);
     assert.ok(Math.abs(got[i] - s) <= tol, `${where}: element [${idx}] is ${got[i]}, float64 product ${s} ± ${tol}`);
   }

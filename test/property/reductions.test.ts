@@ -26,12 +26,15 @@ interface ReduceCase {
 }
 
 function reduceCaseArb(value: (d: FloatDType) => fc.Arbitrary<number>): fc.Arbitrary<ReduceCase> {
-  return fc.record({ shape: shapeArb(), dtype: dtypeArb, keepdim: fc.boolean(), all: fc.boolean() }).chain(({ shape, dtype, keepdim, all }) => {
+  const head = fc.record({ shape: shapeArb(), dtype: dtypeArb, keepdim: fc.boolean(), all: fc.boolean() });
+  return head.chain(({ shape, dtype, keepdim, all }) => {
     const range = shape.length === 0 ? [0] : [...shape.keys()];
     const pick = fc.shuffledSubarray(range, { minLength: 1 });
     return fc.record({
       spec: specsArb([shape], dtype, value).map(([s]) => s),
-      picked: pick, negate: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }), order: fc.shuffledSubarray(range, { minLength: range.length }),
+      picked: pick,
+      negate: fc.array(fc.boolean(), { minLength: 5, maxLength: 5 }),
+      order: fc.shuffledSubarray(range, { minLength: range.length }),
     }).map(({ spec, picked, negate, order }) => {
       // a 0-d tensor takes dim 0 or −1 (PyTorch wraps its dims as rank 1) and has no axis to reduce
       const rank = Math.max(shape.length, 1);
@@ -60,7 +63,8 @@ function slices(c: ReduceCase): number[][] {
   return out;
 }
 
-const show = (c: ReduceCase) => `x ${nb.formatShape(c.spec.shape)} ${c.spec.dtype}, dims ${JSON.stringify(c.dims)}, keepdim ${c.keepdim}`;
+const show = (c: ReduceCase) =>
+  `x ${nb.formatShape(c.spec.shape)} ${c.spec.dtype}, dims ${JSON.stringify(c.dims)}, keepdim ${c.keepdim}`;
 const emptySlice = (c: ReduceCase) => c.axes.some((a) => c.spec.shape[a] === 0);
 
 describe('property: reductions', () => {
@@ -73,7 +77,8 @@ describe('property: reductions', () => {
       ['max', () => nb.max(x, c.dims, c.keepdim)], ['min', () => nb.min(x, c.dims, c.keepdim)],
     ] as const) {
       if ((name === 'max' || name === 'min') && emptySlice(c)) {
-        assert.throws(y, { name: 'ArgumentError', message: `${name}: cannot reduce over a dimension of size 0; got x ${nb.formatShape(c.spec.shape)}` });
+        const message = `${name}: cannot reduce over a dimension of size 0; got x ${nb.formatShape(c.spec.shape)}`;
+        assert.throws(y, { name: 'ArgumentError', message });
       } else assert.deepEqual([...y().shape], want, `${name}: ${show(c)}`);
     }
     if (c.dims?.length === 1 && !emptySlice(c)) {
@@ -98,12 +103,14 @@ describe('property: reductions', () => {
         }
         // any summation tree of n terms errs by ≤ γ_{n−1}·Σ|x| (Higham Thm 4.2, any order);
         // storing a partial sum once per reduced axis (≤ 5) and the result adds ≤ 6 roundings;
-        // the float64 reference errs by ≤ γ_{n−1}(2⁻⁵³)·Σ|x|; subnormal partial sums add ≤ half a
-        // subnormal per addition
+        // the float64 reference errs by ≤ γ_{n−1}(2⁻⁵³)·Σ|x|; a subnormal partial sum adds
+        // ≤ underflowSlack per rounding
         const n = s.length;
         const tol = (gamma(n + 5, u) + gamma(n, 2 ** -53)) * mag + underflowSlack(n + 6, c.spec.dtype);
-        for (const [how, got] of [['at once', all[j]], [`axis by axis ${JSON.stringify(c.order)}`, stepped[j]]] as const) {
-          assert.ok(Math.abs(got - want) <= tol, `${show(c)}: slice ${j} summed ${how} is ${got}, float64 sum ${want} ± ${tol}`);
+        const ways = [['at once', all[j]], [`axis by axis ${JSON.stringify(c.order)}`, stepped[j]]] as const;
+        for (const [how, got] of ways) {
+          assert.ok(Math.abs(got - want) <= tol,
+            `${show(c)}: slice ${j} summed ${how} is ${got}, float64 sum ${want} ± ${tol}`);
         }
       });
     });
@@ -119,7 +126,7 @@ describe('property: reductions', () => {
         continue;
       }
       // mean is Σx / n (mean.ts) over the same sum: one rounding for the division, one for the
-      // check's product m·n; a subnormal quotient may lose half a subnormal, times n
+      // check's product m·n; a subnormal quotient may lose underflowSlack, times n
       const tol = 2 * u * Math.abs(s[j]) + n * underflowSlack(1, c.spec.dtype);
       assert.ok(Math.abs(m[j] * n - s[j]) <= tol, `${show(c)}: slice ${j}: mean ${m[j]} · ${n} vs sum ${s[j]}`);
     }
@@ -132,11 +139,13 @@ describe('property: reductions', () => {
       const hi = nb.max(x, c.dims, true).toTypedArray(), lo = nb.min(x, c.dims, true).toTypedArray();
       slices(c).forEach((s, j) => {
         if (s.some(Number.isNaN)) {
-          assert.ok(Number.isNaN(hi[j]) && Number.isNaN(lo[j]), `${show(c)}: slice ${j} holds NaN: max ${hi[j]}, min ${lo[j]}`);
+          assert.ok(Number.isNaN(hi[j]) && Number.isNaN(lo[j]),
+            `${show(c)}: slice ${j} holds NaN: max ${hi[j]}, min ${lo[j]}`);
           return;
         }
-        for (const v of s) assert.ok(hi[j] >= v && lo[j] <= v, `${show(c)}: slice ${j}: max ${hi[j]}, min ${lo[j]}, element ${v}`);
-        assert.ok(s.includes(hi[j]) && s.includes(lo[j]), `${show(c)}: slice ${j}: max ${hi[j]} / min ${lo[j]} is not an element`);
+        const where = `${show(c)}: slice ${j}: max ${hi[j]}, min ${lo[j]}`;
+        for (const v of s) assert.ok(hi[j] >= v && lo[j] <= v, `${where}, element ${v}`);
+        assert.ok(s.includes(hi[j]) && s.includes(lo[j]), `${where}: not both elements of the slice`);
       });
       if (c.dims?.length !== 1) return;
       const d = c.axes[0];
@@ -150,7 +159,8 @@ describe('property: reductions', () => {
     });
 
   property('sum: NaN and ±Inf propagate as IEEE addition says',
-    reduceCaseArb((d) => fc.oneof({ arbitrary: finiteValueArb(d), weight: 6 }, fc.constantFrom(NaN, Infinity, -Infinity))),
+    reduceCaseArb((d) =>
+      fc.oneof({ arbitrary: finiteValueArb(d), weight: 6 }, fc.constantFrom(NaN, Infinity, -Infinity))),
     (c, backend) => {
       const got = nb.sum(toTensor(c.spec, backend), c.dims, true).toTypedArray();
       slices(c).forEach((s, j) => {

@@ -17,6 +17,8 @@ export const BACKENDS = ['js', 'wasm'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 const DEFAULT_RUNS = 200;
+/** The predicate's own error (the property's assertion message) goes into fast-check's report. */
+const REPORT = { includeErrorInReport: true } as const;
 
 /** Runs per property: NABLA_PROPERTY_RUNS, else 200. */
 export function propertyRuns(): number {
@@ -77,7 +79,7 @@ export function property<T>(
       const runs = opts.runs ? opts.runs(propertyRuns()) : propertyRuns();
       const seed = propertySeed(name);
       const t0 = performance.now();
-      const details = fc.check(prop, { seed, numRuns: runs, includeErrorInReport: true });
+      const details = fc.check(prop, { seed, numRuns: runs, ...REPORT });
       const ms = Math.round(performance.now() - t0);
       logReliability({ property: name, backend, runs, seed, ms, ok: !details.failed });
       if (details.failed) throw new Error(failureReport(name, backend, details));
@@ -88,11 +90,11 @@ export function property<T>(
 function replay<T>(prop: fc.IPropertyWithHooks<[T]>, r: Regression, backend: BackendName): void {
   const where = `regression of '${r.property}' [${backend}] (${r.note})`;
   if (r.path !== undefined) {
-    const d = fc.check(prop, { seed: r.seed, path: r.path, numRuns: 1, endOnFailure: true, includeErrorInReport: true });
+    const d = fc.check(prop, { seed: r.seed, path: r.path, numRuns: 1, endOnFailure: true, ...REPORT });
     if (d.failed) throw new Error(`${where}: seed ${r.seed}, path "${r.path}"\n${fc.defaultReportMessage(d)}`);
   }
   if (r.example !== undefined) {
-    const d = fc.check(prop, { examples: [[r.example as T]], numRuns: 1, endOnFailure: true, includeErrorInReport: true });
+    const d = fc.check(prop, { examples: [[r.example as T]], numRuns: 1, endOnFailure: true, ...REPORT });
     if (d.failed) throw new Error(`${where}: explicit example\n${fc.defaultReportMessage(d)}`);
   }
 }
