@@ -79,9 +79,14 @@ export function property<T>(
       const runs = opts.runs ? opts.runs(propertyRuns()) : propertyRuns();
       const seed = propertySeed(name);
       const t0 = performance.now();
-      const details = fc.check(prop, { seed, numRuns: runs, ...REPORT });
-      const ms = Math.round(performance.now() - t0);
-      logReliability({ property: name, backend, runs, seed, ms, ok: !details.failed });
+      let details: fc.RunDetails<[T]> | null = null;
+      try {
+        details = fc.check(prop, { seed, numRuns: runs, ...REPORT });
+      } finally {
+        // logged even when the generator itself throws (then ok is false)
+        const ms = Math.round(performance.now() - t0);
+        logReliability({ property: name, backend, runs, seed, ms, ok: details !== null && !details.failed });
+      }
       if (details.failed) throw new Error(failureReport(name, backend, details));
     });
   }
