@@ -64,11 +64,12 @@ export function broadcastStrides(shape: Shape, outShape: Shape): number[] {
 
 /**
  * Normalises a possibly negative axis against `rank`, with an error naming the op (and `arg`
- * when the axis is not an integer at all).
+ * when the axis is not an integer at all). A 0-d tensor takes dim 0 or −1, as if it had rank 1
+ * (PyTorch's wrap rule).
  */
 export function normAxis(op: string, axis: number, rank: number, arg = 'dim'): number {
   if (typeof axis !== 'number' || !Number.isInteger(axis)) throw notDim(op, `${arg} must be an integer`, axis);
-  const a = axis < 0 ? axis + rank : axis;
+  const a = axis < 0 ? axis + Math.max(rank, 1) : axis;
   if (a < 0 || a >= Math.max(rank, 1)) {
     throw new ArgumentError(op, `dim ${axis} is out of range for a tensor of rank ${rank}`, {
       dim: axis,

@@ -13,6 +13,8 @@ testOp('linear', {
     { name: '1-d input', inputs: [[3], [2, 3], [2]] },
     { name: 'batched 3-d input', inputs: [[2, 4, 3], [5, 3], [5]] },
     { name: 'zero batch', inputs: [[0, 3], [2, 3], [2]] },
+    { name: 'zero input features (y = bias)', inputs: [[4, 0], [2, 0], [2]] },
+    { name: 'zero output features', inputs: [[4, 3], [0, 3], [0]] },
     { name: 'odd size', inputs: [ODD, [11, ODD[1]], [11]] },
   ],
   errors: [

@@ -1,5 +1,6 @@
 import { defineOp, GRAD_WRITTEN, type GradResult } from '../autograd/define-op.js';
 import { ShapeError } from '../core/errors.js';
+import { sizeOf } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { badArg } from '../core/check.js';
 import { expectTensor } from '../tensor/expect.js';
@@ -42,7 +43,8 @@ export const linearOp = defineOp<LinearAttrs>({
   forward(ctx) {
     const [x, w, b] = ctx.inputs;
     const [dOut, dIn] = w.shape;
-    const rows = x.size / dIn;
+    // rows from the shape, not x.size / dIn: D_in = 0 made that NaN, and the kernel wrote nothing
+    const rows = sizeOf(x.shape.slice(0, -1));
     const d = ctx.out.dtype;
     ctx.k.matmul(storageAs(ctx.k, x, d), w.storage, ctx.out.storage, {
       batch: 1, m: rows, n: dOut, k: dIn, transA: false, transB: true, aBatchStride: 0, bBatchStride: 0,
@@ -53,9 +55,9 @@ export const linearOp = defineOp<LinearAttrs>({
   backward(ctx, dy) {
     const [x, w] = ctx.saved;
     const [dOut, dIn] = w.shape;
-    const rows = dy.size / dOut;
+    const rows = sizeOf(x.shape.slice(0, -1)); // as in forward: D_in or D_out may be 0
     const dy2 = reshape(dy, [rows, dOut]);
-    const x2 = reshape(x, [x.size / dIn, dIn]);
+    const x2 = reshape(x, [rows, dIn]);
     const dx = x.requiresGrad ? reshape(matmulOp.apply([dy2, w], { transA: false, transB: false }), x.shape) : null;
     // dW = dYᵀ·X, straight into the weight's gradient buffer when the engine offers it
     const dw = w.requiresGrad ? matmulGradInto(ctx, 1, dy2, x2, true, false) : null;

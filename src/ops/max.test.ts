@@ -13,6 +13,7 @@ for (const [name, f, torchName] of ops) {
     cases: [
       { name: 'all', inputs: [[3, 4]], args: { dim: null, keepdim: false }, torch: `x.${name}()` },
       { name: 'scalar', inputs: [[]], args: { dim: null, keepdim: false }, torch: `x.${name}()` },
+      { name: 'scalar, dim -1', inputs: [[]], args: { dim: -1, keepdim: false } },
       { name: 'size-1 dim', inputs: [[1, 5]], args: { dim: 0, keepdim: false } },
       { name: 'dim 1 keepdim', inputs: [[3, 4, 2]], args: { dim: 1, keepdim: true } },
       { name: 'non-adjacent dims', inputs: [[2, 3, 4]], args: { dim: [0, 2], keepdim: false } },

@@ -13,6 +13,6 @@ export function mean(x: Tensor, dims?: number | readonly number[], keepdim = fal
   if (keepdim !== false && keepdim !== true) throw notKeepdim('mean', keepdim);
   const axes = normAxes('mean', dims, x.ndim);
   let n = 1;
-  for (const a of axes) n *= x.shape[a];
+  for (const a of axes) n *= x.shape[a] ?? 1; // a 0-d tensor's dim 0 holds its one element
   return div(sum(x, axes, keepdim), n);
 }

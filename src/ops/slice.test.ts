@@ -24,6 +24,12 @@ testOp('slice', {
       message: 'slice: step must be a positive integer; got 0 (number)',
     },
     {
+      name: 'a 0-d tensor',
+      run: () => slice(zeros([]), -1, 0, 1),
+      throws: ArgumentError,
+      message: 'slice: x must have at least one dim; got x []',
+    },
+    {
       name: 'dim out of range',
       run: () => slice(zeros([3]), 1, 0, 2),
       throws: ArgumentError,

@@ -13,6 +13,8 @@ interface SliceAttrs {
 }
 
 function norm(x: { shape: readonly number[] }, a: SliceAttrs) {
+  // torch: "slice() cannot be applied to a 0-dim tensor" (here it made a shape of [NaN])
+  if (x.shape.length === 0) throw new ArgumentError('slice', 'x must have at least one dim', { got: [['x', x.shape]] });
   const dim = normAxis('slice', a.dim, x.shape.length);
   const n = x.shape[dim];
   const clampIdx = (i: number) => Math.min(Math.max(i < 0 ? i + n : i, 0), n);

@@ -9,6 +9,8 @@ testOp('sum', {
   cases: [
     { name: 'all', inputs: [[3, 4]], args: { dim: null, keepdim: false }, torch: 'torch.sum(x)' },
     { name: 'scalar', inputs: [[]], args: { dim: null, keepdim: false }, torch: 'torch.sum(x)' },
+    { name: 'scalar, dim -1 (a 0-d tensor wraps dims as rank 1)', inputs: [[]], args: { dim: -1, keepdim: false } },
+    { name: 'scalar, dim [0] keepdim', inputs: [[]], args: { dim: [0], keepdim: true } },
     { name: 'size-1 dim', inputs: [[1, 5]], args: { dim: 0, keepdim: false } },
     { name: 'dim 1 keepdim', inputs: [[3, 4, 2]], args: { dim: 1, keepdim: true } },
     { name: 'negative dim', inputs: [[3, 4]], args: { dim: -1, keepdim: false } },

@@ -9,6 +9,7 @@ testOp('var', {
   cases: [
     { name: 'all', inputs: [[3, 4]], args: { dim: null, correction: 1, keepdim: false }, torch: 'torch.var(x)' },
     { name: 'scalar, population', inputs: [[]], args: { dim: null, correction: 0, keepdim: false }, torch: 'torch.var(x, unbiased=False)' },
+    { name: 'scalar, dim 0, population', inputs: [[]], args: { dim: 0, correction: 0, keepdim: false } },
     { name: 'size-1 dim, population', inputs: [[1, 5]], args: { dim: 0, correction: 0, keepdim: false } },
     { name: 'dim 1 keepdim', inputs: [[3, 4, 2]], args: { dim: 1, correction: 1, keepdim: true } },
     { name: 'non-adjacent dims', inputs: [[2, 3, 4]], args: { dim: [0, 2], correction: 1, keepdim: false } },

@@ -20,7 +20,7 @@ export function variance(x: Tensor, dims?: number | readonly number[], opts: { c
   if (o.keepdim !== undefined) checkBool('var', 'keepdim', o.keepdim);
   const axes = normAxes('var', dims, x.ndim);
   let n = 1;
-  for (const a of axes) n *= x.shape[a];
+  for (const a of axes) n *= x.shape[a] ?? 1; // a 0-d tensor's dim 0 holds its one element
   const d = sub(x, mean(x, axes, true));
   return div(sum(mul(d, d), axes, o.keepdim ?? false), Math.max(n - (o.correction ?? 1), 0));
 }

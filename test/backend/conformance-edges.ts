@@ -3,7 +3,7 @@
 // that need a wide accumulator, element-wise splits of a broadcast row, Adam on sizes the
 // threads split unevenly and with ε-sized gradients, exp and tanh where an absolute tolerance
 // hides everything, a non-finite value in the last (non-vector) columns of a sparse product's
-// dense operand, and the sign of zero.
+// dense operand, the sign of zero, and log-softmax of logits far from 0.
 
 import assert from 'node:assert/strict';
 import { jsBackend } from '../../src/backend/js/js-backend.js';
@@ -145,6 +145,23 @@ export function edgeCases(): ConformanceCase[] {
             jsBackend.unary(op, x.js, o.js);
             backend.unary(op, x.b, o.b);
             expectClose(backend, o, `unary ${op.id} of ±0, n=${n}`, { rtol: 0, atol: 0, zeroSign: true });
+          }
+        }
+      },
+    },
+    {
+      kernel: 'softmax', name: 'log-softmax of logits far from 0: (x − max) − log Σ, not x − (max + log Σ)',
+      run(backend) {
+        // rows around ±1e4 and 3e5: rounding max + log Σ to float32 first erred by u·|max| in
+        // every output (2.6e-4 at 1e4, 20× the tolerance); found by test/property/softmax.test.ts
+        for (const offset of [1e4, -1e4, 3e5]) {
+          for (const cols of [1, 3, 4, 7, 33]) {
+            const rows = 3;
+            const x = data(rows * cols, 'float32', { lo: -4, hi: 4 }).map((v) => v + offset);
+            const xs = pair(backend, x), o = out(backend, 'float32', rows * cols);
+            jsBackend.softmax(xs.js, o.js, rows, cols, true);
+            backend.softmax(xs.b, o.b, rows, cols, true);
+            expectClose(backend, o, `log-softmax, logits ${offset} ± 4, cols=${cols}`);
           }
         }
       },

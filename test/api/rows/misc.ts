@@ -1,8 +1,8 @@
 // Bad arguments of autograd, backends, wasm and errors (SPEC §2).
 import {
   noGrad, withGradEnabled, backward, gradcheck, numericalGrad, defineOp, getBackend, setBackend, registerBackend,
-  initWasm, loadWasm, useFastestBackend, formatShape, 
-  zeros, tensor, sigmoid, ArgumentError, BackendError, DataError,
+  initWasm, loadWasm, useFastestBackend, formatShape,
+  zeros, tensor, sigmoid, ArgumentError, BackendError,
 } from '../../../src/index.js';
 import { r, type Rows } from './types.js';
 
