@@ -1,8 +1,8 @@
-// STYLE §3.11: every public export's doc comment names its SPEC section ("SPEC §n"), and the
+// STYLE §3.11: every public export's doc comment names its section of docs/concepts.md ("concepts §n"), and the
 // `@example` blocks of public doc comments are programs (run by test/docs/examples.test.ts).
 // Walks the export statements from src/index.ts (TypeScript 7 has no stable compiler API, so
 // this reads the source, as tools/lint-size.mjs does):
-//   node tools/check-exports.mjs   lists value exports without a SPEC section; exit 1 if any
+//   node tools/check-exports.mjs   lists value exports without a concepts section; exit 1 if any
 // Understood: `export function|class|const|let` declarations (with the /** */ directly above),
 // `export * from`, `export { a, b as c, type T } from` and `export * as ns from` (whose members
 // are listed as `ns.member`). test/style/exports.test.ts checks the names found against the
@@ -100,11 +100,11 @@ export function examplesOf(doc) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const all = publicExports();
-  const missing = all.filter((e) => !/SPEC §\d/.test(e.doc));
+  const missing = all.filter((e) => !/concepts §\d/.test(e.doc));
   for (const e of missing) console.log(`${e.file}:${e.line}: ${e.name}`);
   const examples = all.reduce((n, e) => n + e.examples.length, 0);
   console.log(
-    `${all.length} public value exports, ${missing.length} without "SPEC §n" in their doc ` +
+    `${all.length} public value exports, ${missing.length} without "concepts §n" in their doc ` +
       `comment; ${examples} @example blocks`,
   );
   process.exitCode = missing.length ? 1 : 0;

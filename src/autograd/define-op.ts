@@ -82,7 +82,7 @@ export function setGradTargetHook(h: GradTargetHook | null): GradTargetHook | nu
 export interface OpDef<A> {
   /** The one spelling: public function name, error prefix, kernel key. */
   readonly name: string;
-  /** SPEC section, e.g. '§2'. */
+  /** Section of docs/concepts.md, e.g. '§2'. */
   readonly spec: string;
   /** User-facing argument names, as error messages print them. */
   readonly args: readonly string[];
@@ -153,7 +153,7 @@ export interface RecordedNode extends GradNode {
 
 /**
  * Makes an op from one definition: name, argument names, shape rule, forward and backward
- * (SPEC §2: every op is a graph node with a forward and a backward). `apply` checks the shapes,
+ * (concepts §2: every op is a graph node with a forward and a backward). `apply` checks the shapes,
  * runs the forward and, when an input requires grad and recording is on, records the node.
  */
 export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {

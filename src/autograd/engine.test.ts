@@ -16,7 +16,7 @@ const close = (got: number[], want: number[]) => {
 };
 
 describe('autograd engine', () => {
-  it('SPEC §9: f = (x + y)·z at (−2, 5, −4)', () => {
+  it('concepts §9: f = (x + y)·z at (−2, 5, −4)', () => {
     const [x, y, z] = [f64(-2), f64(5), f64(-4)];
     const f = mul(add(x, y), z);
     close(values(f), [-12]);

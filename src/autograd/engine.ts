@@ -64,7 +64,7 @@ function topoOrder(root: GradNode): RecordedNode[] {
 }
 
 /**
- * Computes d root / d leaf for every leaf with requiresGrad and adds it into leaf.grad (SPEC §2:
+ * Computes d root / d leaf for every leaf with requiresGrad and adds it into leaf.grad (concepts §2:
  * each node multiplies the upstream gradient by its local one; gradients from several paths add
  * up). `root.backward()` calls this.
  * @example

@@ -49,7 +49,7 @@ export interface GradcheckReport {
  * Every input with `requiresGrad` is copied to float64 and checked; int32 inputs pass through.
  * The output is contracted with a fixed random dy, so a backward that ignores dy fails.
  * Formula: analytic = ∂⟨dy, fn(x)⟩/∂x by backward(); numerical = numericalGrad (eps 1e-6).
- * Defaults match `torch.autograd.gradcheck` (eps 1e-6, atol 1e-5, rtol 1e-3). SPEC §2.
+ * Defaults match `torch.autograd.gradcheck` (eps 1e-6, atol 1e-5, rtol 1e-3). concepts §2.
  * @example
  * const x = tensor([0.5, -1.2], { dtype: 'float64', requiresGrad: true });
  * gradcheck((x) => sigmoid(x), [x]).ok; // true

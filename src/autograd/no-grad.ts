@@ -4,14 +4,14 @@ import { badArg, checkBool, checkFunction } from '../core/check.js';
 
 let enabled = true;
 
-/** Whether ops record themselves for backward now; false inside noGrad (SPEC §2). */
+/** Whether ops record themselves for backward now; false inside noGrad (concepts §2). */
 export function isGradEnabled(): boolean {
   return enabled;
 }
 
 /**
  * Runs `fn` with gradient recording off (torch.no_grad), restoring the previous state after
- * (SPEC §2): ops inside build no graph, as for evaluation or a hand-written update.
+ * (concepts §2): ops inside build no graph, as for evaluation or a hand-written update.
  * @example
  * const w = tensor([1, 2], { requiresGrad: true });
  * noGrad(() => w.mul(2)).requiresGrad // false
@@ -28,7 +28,7 @@ export function noGrad<T>(fn: () => T): T {
   }
 }
 
-/** Runs `fn` with recording set to `on` (torch.set_grad_enabled as a scope; SPEC §2). */
+/** Runs `fn` with recording set to `on` (torch.set_grad_enabled as a scope; concepts §2). */
 export function withGradEnabled<T>(on: boolean, fn: () => T): T {
   checkBool('withGradEnabled', 'on', on);
   checkFunction('withGradEnabled', 'fn', fn);

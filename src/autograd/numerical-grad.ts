@@ -19,7 +19,7 @@ export interface NumericalGradOptions {
 }
 
 /**
- * The gradient of ⟨dy, fn(inputs)⟩ by central differences (SPEC §2: the notes' numerical
+ * The gradient of ⟨dy, fn(inputs)⟩ by central differences (concepts §2: the notes' numerical
  * gradient).
  * Formula: ∂/∂xⱼ ≈ ⟨dy, fn(x + eps·eⱼ) − fn(x − eps·eⱼ)⟩ / (2·eps).
  * Returns one float64 tensor per input (null for inputs not in `wrt`). Inputs are copied to

@@ -14,7 +14,7 @@ let fallbackNote: string | null = null;
 /** Backends built on first use (the wasm backend compiles its module then). */
 const lazy = new Map<string, () => Backend>();
 
-/** Makes a backend available by its name to getBackend/setBackend (SPEC §2). */
+/** Makes a backend available by its name to getBackend/setBackend (concepts §2). */
 export function registerBackend(b: Backend): void {
   if (typeof b !== 'object' || b === null || typeof b.name !== 'string' || b.name === '') {
     throw badArg('registerBackend', 'backend must be a Backend object with a name', b);
@@ -62,7 +62,7 @@ export function backendFallbackNote(): string | null {
   return fallbackNote;
 }
 
-/** The backend called `name`, or the default one (chosen on first use) (SPEC §2). */
+/** The backend called `name`, or the default one (chosen on first use) (concepts §2). */
 export function getBackend(name?: string): Backend {
   return backendNamed('getBackend', name);
 }
@@ -87,13 +87,13 @@ export function backendNamed(op: string, name: unknown, arg = 'backend'): Backen
   return b;
 }
 
-/** Makes `name` the backend of every tensor created from now on (SPEC §2). */
+/** Makes `name` the backend of every tensor created from now on (concepts §2). */
 export function setBackend(name: string): Backend {
   current = backendNamed('setBackend', name, 'name');
   return current;
 }
 
-/** Names of the registered backends, including ones built on first use (SPEC §2). */
+/** Names of the registered backends, including ones built on first use (concepts §2). */
 export function listBackends(): string[] {
   return [...backends.keys(), ...lazy.keys()];
 }

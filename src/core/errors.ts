@@ -16,7 +16,7 @@ export interface ErrorDetails {
 }
 
 /**
- * Base class of every error nabla throws (SPEC §2). `message` is rendered from `op`, `rule` and
+ * Base class of every error nabla throws (concepts §2). `message` is rendered from `op`, `rule` and
  * `got` (STYLE §3.6).
  */
 export class NablaError extends Error {
@@ -32,19 +32,19 @@ export class NablaError extends Error {
   }
 }
 
-/** An operand's shape breaks the op's shape rule, e.g. matmul's inner dims (SPEC §2). */
+/** An operand's shape breaks the op's shape rule, e.g. matmul's inner dims (concepts §2). */
 export class ShapeError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('shape', op, rule, details, hint);
   }
 }
-/** An operand's dtype is one the op does not accept (SPEC §2). */
+/** An operand's dtype is one the op does not accept (concepts §2). */
 export class DTypeError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('dtype', op, rule, details, hint);
   }
 }
-/** An argument or option outside its allowed values (SPEC §2). */
+/** An argument or option outside its allowed values (concepts §2). */
 export class ArgumentError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('argument', op, rule, details, hint);
@@ -54,32 +54,32 @@ export class ArgumentError extends NablaError {
  * A backend that is unknown or cannot load, inputs on different backends, or an allocation beyond
  * what the backend's memory can grow to: `zeros: out of WebAssembly memory; asked for 8589934592
  * bytes with 1245184 in use (limit 2147483648 bytes)` — the op that asked, the bytes asked for and
- * in use. Nothing was allocated; existing tensors and later ops keep working (SPEC §2).
+ * in use. Nothing was allocated; existing tensors and later ops keep working (concepts §2).
  */
 export class BackendError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('backend', op, rule, details, hint);
   }
 }
-/** Input data that cannot be read or is malformed, e.g. a bad IDX file (SPEC §2, §7). */
+/** Input data that cannot be read or is malformed, e.g. a bad IDX file (concepts §2, §7). */
 export class DataError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('data', op, rule, details, hint);
   }
 }
-/** A NaN or infinite value where work cannot go on, e.g. a training loss (SPEC §2). */
+/** A NaN or infinite value where work cannot go on, e.g. a training loss (concepts §2). */
 export class NumericalError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('numerical', op, rule, details, hint);
   }
 }
-/** Saved state that does not fit what it is loaded into (SPEC §2). */
+/** Saved state that does not fit what it is loaded into (concepts §2). */
 export class CheckpointError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('checkpoint', op, rule, details, hint);
   }
 }
-/** Use of a disposed tensor, whose memory was released (SPEC §2). Out of memory: BackendError. */
+/** Use of a disposed tensor, whose memory was released (concepts §2). Out of memory: BackendError. */
 export class MemoryError extends NablaError {
   constructor(op: string, rule: string, details: ErrorDetails = {}, hint?: string) {
     super('memory', op, rule, details, hint);
@@ -156,7 +156,7 @@ export function describe(v: unknown): string {
   return kind ? `${literal(v)} (${kind})` : literal(v);
 }
 
-/** Shapes print as `[64, 1568]`: brackets, comma and space (never `2,3` or `64x1568`; SPEC §2). */
+/** Shapes print as `[64, 1568]`: brackets, comma and space (never `2,3` or `64x1568`; concepts §2). */
 export function formatShape(shape: readonly number[]): string {
   if (!Array.isArray(shape)) {
     throw new ArgumentError('formatShape', 'shape must be an array of numbers', { value: shape, got: [[describe(shape)]] });

@@ -19,7 +19,7 @@ function splitmix32(seed: number) {
   };
 }
 
-/** A seeded generator (xoshiro128**): uniform, normal, integer draws and permutations (SPEC §2). */
+/** A seeded generator (xoshiro128**): uniform, normal, integer draws and permutations (concepts §2). */
 export class Rng {
   private s0 = 0;
   private s1 = 0;
@@ -143,11 +143,11 @@ function rotl(x: number, k: number): number {
 
 /**
  * The process-wide generator behind `manualSeed` and every random op without an explicit rng
- * (SPEC §2).
+ * (concepts §2).
  */
 export const globalRng = new Rng(0);
 
-/** Seeds the global generator, so a run is reproducible (torch.manual_seed; SPEC §2). */
+/** Seeds the global generator, so a run is reproducible (torch.manual_seed; concepts §2). */
 export function manualSeed(seed: number): void {
   checkInt('manualSeed', 'seed', seed);
   globalRng.seed(seed);

@@ -41,7 +41,7 @@ export interface DataLoaderState {
 }
 
 /**
- * Iterates a dataset in batches (SPEC §7). `for (const [x, y] of loader)` yields the rest of the
+ * Iterates a dataset in batches (concepts §7). `for (const [x, y] of loader)` yields the rest of the
  * current epoch; once an epoch is exhausted the next loop starts a new one, reshuffled.
  * Each batch is one `getBatch` call (for a TensorDataset: one row gather per tensor), else the
  * samples' tensors stacked along a new dim 0.

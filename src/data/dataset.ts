@@ -20,7 +20,7 @@ export interface Dataset {
 }
 
 /**
- * Tensors that share their first dimension, sample i being row i of each (SPEC §7).
+ * Tensors that share their first dimension, sample i being row i of each (concepts §7).
  * Shape: tensors [N, *] → get(i) [*] each, getBatch(indices [B]) [B, *] each.
  * Matches `torch.utils.data.TensorDataset`. A batch is one row gather per tensor: only the batch's
  * rows are copied, never the whole dataset.

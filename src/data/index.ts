@@ -1,4 +1,4 @@
-// The data layer (SPEC §7): datasets, the DataLoader, file formats, MNIST and transforms. The
+// The data layer (concepts §7): datasets, the DataLoader, file formats, MNIST and transforms. The
 // browser-safe part is ./browser.ts; readIdx/writeIdx and MNIST read files (Node).
 
 export * from './browser.js';

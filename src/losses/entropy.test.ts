@@ -1,4 +1,4 @@
-// entropy and crossEntropyOf (SPEC §1) vs torch's −Σ xlogy(q, p) / log(base): values and
+// entropy and crossEntropyOf (concepts §1) vs torch's −Σ xlogy(q, p) / log(base): values and
 // gradients with a random upstream gradient, along several dims, in nats and bits.
 
 import { test } from 'node:test';

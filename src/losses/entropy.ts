@@ -1,4 +1,4 @@
-// Information theory on probability tensors (SPEC §1): entropy and cross-entropy, in nats or bits.
+// Information theory on probability tensors (concepts §1): entropy and cross-entropy, in nats or bits.
 
 import { ShapeError } from '../core/errors.js';
 import { badArg, checkOptions } from '../core/check.js';
@@ -36,7 +36,7 @@ function infoOptions(op: string, rank: number, opts: InfoOptions | undefined): {
 }
 
 /**
- * Entropy H(p) = −Σ p log p along `dim` (0·log 0 taken as 0) (SPEC §1).
+ * Entropy H(p) = −Σ p log p along `dim` (0·log 0 taken as 0) (concepts §1).
  * A fair coin gives ln 2 ≈ 0.693 nats (1 bit); a fair die ln 6 ≈ 1.79 nats.
  * Shape: p [*, K] → [*].
  * @example entropy(tensor([0.5, 0.5]), { base: 2 }).item() // 1
@@ -50,7 +50,7 @@ export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
 
 /**
  * Cross-entropy H(q, p) = −Σ q log p along `dim`, q the true distribution and p the model's
- * (terms with q = 0 contribute 0) (SPEC §1, §4). With q one-hot it is the log-likelihood loss
+ * (terms with q = 0 contribute 0) (concepts §1, §4). With q one-hot it is the log-likelihood loss
  * −log p_y: −log₂ 0.0508 = 4.2990 bits.
  * Shape: q and p broadcast → reduced over `dim`.
  */

@@ -1,4 +1,4 @@
-// Mean squared error (SPEC §4).
+// Mean squared error (concepts §4).
 
 import { ShapeError } from '../core/errors.js';
 import { checkOptions } from '../core/check.js';
@@ -14,7 +14,7 @@ import { forwardInput, Module } from '../nn/module.js';
 
 /**
  * Squared error. Formula: ℓ = (x − y)², reduced by mean (default), sum (the notes'
- * sum-of-squares loss) or none (SPEC §4).
+ * sum-of-squares loss) or none (concepts §4).
  * Gradient: dx = 2(x − y)·dy (/N for mean). Shape: input and target of the same shape.
  * Matches `torch.nn.functional.mse_loss`.
  */
@@ -30,7 +30,7 @@ export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduc
   return r === 'none' ? sq : r === 'sum' ? sum(sq) : mean(sq);
 }
 
-/** Module form of mseLoss (SPEC §4). Matches `torch.nn.MSELoss`. */
+/** Module form of mseLoss (concepts §4). Matches `torch.nn.MSELoss`. */
 export class MSELoss extends Module {
   constructor(readonly opts: { reduction?: Reduction } = {}) {
     super();

@@ -1,4 +1,4 @@
-// Activation layers as modules (SPEC §3); each forwards to its op.
+// Activation layers as modules (concepts §3); each forwards to its op.
 
 import type { Tensor } from '../tensor/tensor.js';
 import { relu } from '../ops/relu.js';
@@ -9,28 +9,28 @@ import { flatten } from '../ops/reshape.js';
 import { forwardInput, Module } from './module.js';
 import { checkInt } from '../core/check.js';
 
-/** y = max(0, x) (SPEC §3). Matches `torch.nn.ReLU`. */
+/** y = max(0, x) (concepts §3). Matches `torch.nn.ReLU`. */
 export class ReLU extends Module {
   forward(x: Tensor): Tensor {
     return relu(forwardInput(this, x));
   }
 }
 
-/** y = 1/(1 + e⁻ˣ) (SPEC §3). Matches `torch.nn.Sigmoid`. */
+/** y = 1/(1 + e⁻ˣ) (concepts §3). Matches `torch.nn.Sigmoid`. */
 export class Sigmoid extends Module {
   forward(x: Tensor): Tensor {
     return sigmoid(forwardInput(this, x));
   }
 }
 
-/** y = tanh x (SPEC §3). Matches `torch.nn.Tanh`. */
+/** y = tanh x (concepts §3). Matches `torch.nn.Tanh`. */
 export class Tanh extends Module {
   forward(x: Tensor): Tensor {
     return tanh(forwardInput(this, x));
   }
 }
 
-/** Softmax along `dim` (SPEC §3). Matches `torch.nn.Softmax`. */
+/** Softmax along `dim` (concepts §3). Matches `torch.nn.Softmax`. */
 export class Softmax extends Module {
   constructor(readonly dim = -1) {
     super();
@@ -44,7 +44,7 @@ export class Softmax extends Module {
   }
 }
 
-/** Log-softmax along `dim` (SPEC §3). Matches `torch.nn.LogSoftmax`. */
+/** Log-softmax along `dim` (concepts §3). Matches `torch.nn.LogSoftmax`. */
 export class LogSoftmax extends Module {
   constructor(readonly dim = -1) {
     super();
@@ -56,7 +56,7 @@ export class LogSoftmax extends Module {
 }
 
 /**
- * Flattens dims startDim..endDim (default: all but the batch dim) (SPEC §3).
+ * Flattens dims startDim..endDim (default: all but the batch dim) (concepts §3).
  * Matches `torch.nn.Flatten`.
  */
 export class Flatten extends Module {
@@ -70,7 +70,7 @@ export class Flatten extends Module {
   }
 }
 
-/** Returns its input (SPEC §3). Matches `torch.nn.Identity`. */
+/** Returns its input (concepts §3). Matches `torch.nn.Identity`. */
 export class Identity extends Module {
   forward(x: Tensor): Tensor {
     return forwardInput(this, x);

@@ -18,7 +18,7 @@ export interface LinearOptions {
 }
 
 /**
- * Affine layer. Formula: y = x·Wᵀ + b (SPEC §3).
+ * Affine layer. Formula: y = x·Wᵀ + b (concepts §3).
  * Gradient: dX = dY·W, dW = dYᵀ·X, db = Σ_batch dY (see ops/linear.ts).
  * Shape: x [*, D_in] → [*, D_out]; weight [D_out, D_in], bias [D_out].
  * Init as `torch.nn.Linear`: W ~ U(−1/√D_in, 1/√D_in) (kaiming_uniform with a = √5), b likewise.

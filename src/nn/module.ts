@@ -20,7 +20,7 @@ export function forwardInput(m: Module, x: unknown, arg = 'input', hint?: string
 }
 
 /**
- * Base class of layers and models (SPEC §3), as `torch.nn.Module`: parameters and submodules are
+ * Base class of layers and models (concepts §3), as `torch.nn.Module`: parameters and submodules are
  * found from the module's fields under PyTorch's state_dict paths; train()/eval() set the
  * `training` flag.
  */

@@ -7,7 +7,7 @@ import { notTensor } from '../tensor/expect.js';
 
 /**
  * A tensor that a Module owns and an optimizer updates: requires grad by default, storage
- * pinned (SPEC §3). Matches `torch.nn.Parameter`.
+ * pinned (concepts §3). Matches `torch.nn.Parameter`.
  */
 export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
@@ -21,7 +21,7 @@ export class Parameter extends Tensor {
   }
 }
 
-/** True when `x` is a Parameter (SPEC §3). */
+/** True when `x` is a Parameter (concepts §3). */
 export function isParameter(x: unknown): x is Parameter {
   return x instanceof Parameter;
 }

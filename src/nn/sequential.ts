@@ -5,7 +5,7 @@ import { forwardInput, Module } from './module.js';
 import { badArg, checkInt } from '../core/check.js';
 
 /**
- * Applies its modules in order (SPEC §3). Matches `torch.nn.Sequential` (same state_dict keys).
+ * Applies its modules in order (concepts §3). Matches `torch.nn.Sequential` (same state_dict keys).
  * @example
  * const model = new Sequential(new Linear(4, 8), new ReLU(), new Linear(8, 2));
  * model.forward(zeros([5, 4])).shape // [5, 2]

@@ -4,7 +4,7 @@ import { sign } from './sign.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Absolute value. Formula: y = |x| (SPEC §2). Gradient: dx = dy · sign(x) (0 at 0, as PyTorch).
+ * Absolute value. Formula: y = |x| (concepts §2). Gradient: dx = dy · sign(x) (0 at 0, as PyTorch).
  * Shape: x → y. Matches `torch.abs`.
  */
 export const absOp = defineUnary({
@@ -15,5 +15,5 @@ export const absOp = defineUnary({
   saves: 'x',
   grad: (dy, x) => mul(dy, sign(x)),
 });
-/** |x| element-wise (SPEC §2). */
+/** |x| element-wise (concepts §2). */
 export const abs = (x: Tensor) => absOp.apply([x], {});

@@ -3,7 +3,7 @@ import { asPair, type TensorLike } from './operand.js';
 
 /**
  * Element-wise sum with broadcasting.
- * Formula: y = a + b (SPEC §2: add passes the gradient through).
+ * Formula: y = a + b (concepts §2: add passes the gradient through).
  * Gradient: da = dy, db = dy (summed over broadcast dims by the engine).
  * Shape: a, b broadcast → y. Matches `torch.add`.
  */
@@ -14,7 +14,7 @@ export const addOp = defineBinary({
   grad: (dy) => [dy, dy],
 });
 
-/** Element-wise sum a + b, broadcast (SPEC §2). */
+/** Element-wise sum a + b, broadcast (concepts §2). */
 export function add(a: TensorLike, b: TensorLike) {
   return addOp.apply(asPair(a, b, 'add'), {});
 }

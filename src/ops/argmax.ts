@@ -38,11 +38,11 @@ export const argmaxOp = defineArg('argmax');
 /** Index of the smallest value along `dim`. Matches `torch.argmin`. */
 export const argminOp = defineArg('argmin');
 
-/** Index of the largest value along `dim` (of the flattened tensor when omitted) (SPEC §2). */
+/** Index of the largest value along `dim` (of the flattened tensor when omitted) (concepts §2). */
 export function argmax(x: Tensor, dim?: number, keepdim = false): Tensor {
   return argmaxOp.apply([x], argAttrs('argmax', dim, keepdim));
 }
-/** Index of the smallest value along `dim` (of the flattened tensor when omitted) (SPEC §2). */
+/** Index of the smallest value along `dim` (of the flattened tensor when omitted) (concepts §2). */
 export function argmin(x: Tensor, dim?: number, keepdim = false): Tensor {
   return argminOp.apply([x], argAttrs('argmin', dim, keepdim));
 }

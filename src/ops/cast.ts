@@ -19,7 +19,7 @@ export const castOp = defineOp<{ dtype: DType }>({
   backward: (ctx, dy) => [ctx.attrs.dtype === 'int32' ? null : cast(dy, ctx.inputs[0].dtype)],
 });
 
-/** Converts to another dtype (SPEC §2). */
+/** Converts to another dtype (concepts §2). */
 export function cast(x: Tensor, dtype: DType): Tensor {
   expectTensor('cast', 'x', x);
   checkDType('cast', dtype);

@@ -12,7 +12,7 @@ interface CatAttrs {
 }
 
 /**
- * Joins tensors along an existing dim (SPEC §2). Every other dim must match.
+ * Joins tensors along an existing dim (concepts §2). Every other dim must match.
  * Gradient: each input gets its slice of dy. Matches `torch.cat`.
  */
 export const catOp = defineOp<CatAttrs>({
@@ -67,14 +67,14 @@ export const catOp = defineOp<CatAttrs>({
   },
 });
 
-/** Joins tensors along an existing dim (SPEC §2). */
+/** Joins tensors along an existing dim (concepts §2). */
 export function cat(tensors: readonly Tensor[], dim = 0): Tensor {
   expectTensorList('cat', 'tensors', tensors);
   if (typeof dim !== 'number' || !Number.isInteger(dim)) normAxis('cat', dim, 0);
   return catOp.apply(tensors, { dim });
 }
 
-/** Joins tensors along a new dim (torch.stack). Composite: unsqueeze then cat (SPEC §2). */
+/** Joins tensors along a new dim (torch.stack). Composite: unsqueeze then cat (concepts §2). */
 export function stack(tensors: readonly Tensor[], dim = 0): Tensor {
   expectTensorList('stack', 'tensors', tensors);
   const r = tensors[0].ndim + 1;

@@ -5,7 +5,7 @@ import { where } from './where.js';
 import { lt, gt } from './compare.js';
 
 /**
- * Clips values into [min, max] (either bound optional). Composite (SPEC §2).
+ * Clips values into [min, max] (either bound optional). Composite (concepts §2).
  * Formula: y = min(max(x, min), max). Gradient: dx = dy where min ≤ x ≤ max, else 0
  * (as `torch.clamp`). Shape: x → y.
  */
@@ -21,5 +21,5 @@ export function clamp(x: Tensor, min?: number, max?: number): Tensor {
   return y;
 }
 
-/** Alias of clamp (the SPEC's word; SPEC §2). */
+/** Alias of clamp (concepts §2). */
 export const clip = clamp;

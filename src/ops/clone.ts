@@ -15,11 +15,11 @@ export const cloneOp = defineOp({
   backward: (_ctx, dy) => [dy],
 });
 
-/** A copy with its own memory (SPEC §2). */
+/** A copy with its own memory (concepts §2). */
 export const clone = (x: Tensor) => cloneOp.apply([x], {});
 
 /**
- * The same data, cut from the graph (no gradient flows through it; SPEC §2).
+ * The same data, cut from the graph (no gradient flows through it; concepts §2).
  * Matches `torch.detach`.
  */
 export function detach(x: Tensor): Tensor {

@@ -22,7 +22,7 @@ interface XentAttrs {
 }
 
 /**
- * Softmax cross-entropy on logits and class indices, fused (SPEC §3, §4).
+ * Softmax cross-entropy on logits and class indices, fused (concepts §3, §4).
  * Formula: ℓᵢ = −log softmax(xᵢ)_{yᵢ}; mean over the batch by default.
  * Gradient: dx = (p − onehot(y)) · dy / N for 'mean' — the notes' (p − y)/N, in one kernel.
  * Shape: x [N, C], target int32 [N] → [] ('mean'/'sum') or [N] ('none').
@@ -123,7 +123,7 @@ const xentGradOp = defineOp({
 });
 
 /**
- * Cross-entropy loss on logits (SPEC §4). With int32 class indices it is the fused primitive
+ * Cross-entropy loss on logits (concepts §4). With int32 class indices it is the fused primitive
  * above; with a float target of the input's shape (probabilities, e.g. soft or mixed labels) it is
  * the composite −Σ target · log softmax(x), averaged over the batch.
  * @example

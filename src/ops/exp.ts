@@ -3,7 +3,7 @@ import { mul } from './mul.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Exponential. Formula: y = eˣ (SPEC §2). Gradient: dx = dy · y. Shape: x → y. Matches `torch.exp`.
+ * Exponential. Formula: y = eˣ (concepts §2). Gradient: dx = dy · y. Shape: x → y. Matches `torch.exp`.
  */
 export const expOp = defineUnary({
   name: 'exp',
@@ -12,5 +12,5 @@ export const expOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => mul(dy, y),
 });
-/** eˣ element-wise (SPEC §2). */
+/** eˣ element-wise (concepts §2). */
 export const exp = (x: Tensor) => expOp.apply([x], {});

@@ -10,7 +10,7 @@ interface ExpandAttrs {
 }
 
 /**
- * Broadcasts x to `shape` (materialised copy; SPEC §2 broadcasting).
+ * Broadcasts x to `shape` (materialised copy; concepts §2 broadcasting).
  * Gradient: dx = dy summed over the broadcast dims (done by the engine). Matches `torch.expand`
  * (but copies). −1 keeps a dim.
  */
@@ -34,7 +34,7 @@ export const expandOp = defineOp<ExpandAttrs>({
   backward: (_ctx, dy) => [dy],
 });
 
-/** Broadcasts x to `shape` (−1 keeps a dim) (SPEC §2). */
+/** Broadcasts x to `shape` (−1 keeps a dim) (concepts §2). */
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
   expectTensor('expand', 'x', x);
   checkDims('expand', shape, 'shape');

@@ -45,7 +45,7 @@ export const indexSelectOp = defineOp({
   },
 });
 
-/** Slices of x along `dim` picked by an int32 index vector (SPEC §2). */
+/** Slices of x along `dim` picked by an int32 index vector (concepts §2). */
 export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   expectTensor('indexSelect', 'x', x);
   expectTensor('indexSelect', 'index', index, tensorHint(index, ", { dtype: 'int32' }"));

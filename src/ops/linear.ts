@@ -15,7 +15,7 @@ interface LinearAttrs {
 }
 
 /**
- * Affine map with a fused bias (SPEC §2, §3).
+ * Affine map with a fused bias (concepts §2, §3).
  * Formula: Y = X·Wᵀ + b, with W stored [D_out, D_in] as in PyTorch.
  * Gradient: dX = dY·W, dW = dYᵀ·X, db = Σ_batch dY.
  * Shape: x [*, D_in], weight [D_out, D_in], bias [D_out] → [*, D_out]. Matches `torch.nn.functional.linear`.
@@ -75,7 +75,7 @@ export const linearOp = defineOp<LinearAttrs>({
   },
 });
 
-/** The affine map x·Wᵀ + b, with W stored [D_out, D_in] (SPEC §3). */
+/** The affine map x·Wᵀ + b, with W stored [D_out, D_in] (concepts §3). */
 export function linear(x: Tensor, weight: Tensor, bias?: Tensor | null, label?: string): Tensor {
   const op = typeof label === 'string' ? label : 'linear';
   expectTensor(op, 'x', x);

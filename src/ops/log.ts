@@ -3,7 +3,7 @@ import { div } from './div.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Natural logarithm. Formula: y = ln x (SPEC §2). Gradient: dx = dy / x.
+ * Natural logarithm. Formula: y = ln x (concepts §2). Gradient: dx = dy / x.
  * Shape: x → y. Matches `torch.log` (−inf at 0, NaN below).
  */
 export const logOp = defineUnary({
@@ -13,5 +13,5 @@ export const logOp = defineUnary({
   saves: 'x',
   grad: (dy, x) => div(dy, x),
 });
-/** Natural logarithm ln x element-wise (SPEC §2). */
+/** Natural logarithm ln x element-wise (concepts §2). */
 export const log = (x: Tensor) => logOp.apply([x], {});

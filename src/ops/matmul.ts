@@ -22,7 +22,7 @@ function dims(a: readonly number[], b: readonly number[], at: MatmulAttrs) {
 }
 
 /**
- * Matrix product, batched over leading dims with broadcasting (SPEC §2).
+ * Matrix product, batched over leading dims with broadcasting (concepts §2).
  * Formula: Y = A·B. Gradient: dA = dY·Bᵀ, dB = Aᵀ·dY (batch dims summed by the engine).
  * Shape: a [*, m, k], b [*, k, n] → [*, m, n]; 1-D operands as in `torch.matmul`.
  */
@@ -118,7 +118,7 @@ export function matmulGradInto<A>(ctx: BackwardCtx<A>, i: number, a: Tensor, b: 
 }
 
 /**
- * Matrix product, batched over leading dims with broadcasting (SPEC §2).
+ * Matrix product, batched over leading dims with broadcasting (concepts §2).
  * @example
  * matmul(ones([2, 3]), ones([3, 4])).shape // [2, 4]
  * matmul(tensor([[1, 2]]), tensor([[3], [4]])).tolist() // [[11]]

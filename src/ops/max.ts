@@ -37,7 +37,7 @@ function defineExtreme(name: 'max' | 'min') {
 }
 
 /**
- * Maximum over `dims` (all when omitted), values only (SPEC §2).
+ * Maximum over `dims` (all when omitted), values only (concepts §2).
  * Gradient: dy spread evenly over the positions that attain the maximum (as `torch.amax`).
  * Shape: x → x without dims (1s with keepdim). Matches `torch.amax`.
  */
@@ -45,12 +45,12 @@ export const maxOp = defineExtreme('max');
 /** Minimum over `dims`; the mirror of max. Matches `torch.amin`. */
 export const minOp = defineExtreme('min');
 
-/** Maximum over `dims` (all when omitted), values only (SPEC §2). */
+/** Maximum over `dims` (all when omitted), values only (concepts §2). */
 export function max(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
   if (keepdim !== false && keepdim !== true) throw notKeepdim('max', keepdim);
   return maxOp.apply([x], { dims, keepdim });
 }
-/** Minimum over `dims` (all when omitted), values only (SPEC §2). */
+/** Minimum over `dims` (all when omitted), values only (concepts §2). */
 export function min(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
   if (keepdim !== false && keepdim !== true) throw notKeepdim('min', keepdim);
   return minOp.apply([x], { dims, keepdim });

@@ -6,7 +6,7 @@ import { gt, eq } from './compare.js';
 
 /**
  * Element-wise maximum with broadcasting; NaN propagates.
- * Formula: y = max(a, b) (SPEC §2).
+ * Formula: y = max(a, b) (concepts §2).
  * Gradient: da = dy · ([a > b] + ½[a = b]), db = dy · ([b > a] + ½[a = b]) (ties split, as PyTorch).
  * Shape: a, b broadcast → y. Matches `torch.maximum`.
  */
@@ -20,7 +20,7 @@ export const maximumOp = defineBinary({
   },
 });
 
-/** Element-wise max(a, b), broadcast; NaN propagates (SPEC §2). */
+/** Element-wise max(a, b), broadcast; NaN propagates (concepts §2). */
 export function maximum(a: TensorLike, b: TensorLike) {
   return maximumOp.apply(asPair(a, b, 'maximum'), {});
 }

@@ -5,7 +5,7 @@ import { expectTensor } from '../tensor/expect.js';
 import { div } from './div.js';
 
 /**
- * Mean over `dims` (all when omitted). Composite: Σ x / n (SPEC §2).
+ * Mean over `dims` (all when omitted). Composite: Σ x / n (concepts §2).
  * Gradient: dx = dy / n broadcast back. Matches `torch.mean`.
  */
 export function mean(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {

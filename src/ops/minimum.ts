@@ -6,7 +6,7 @@ import { lt, eq } from './compare.js';
 
 /**
  * Element-wise minimum with broadcasting; NaN propagates.
- * Formula: y = min(a, b) (SPEC §2).
+ * Formula: y = min(a, b) (concepts §2).
  * Gradient: da = dy · ([a < b] + ½[a = b]), db = dy · ([b < a] + ½[a = b]).
  * Shape: a, b broadcast → y. Matches `torch.minimum`.
  */
@@ -20,7 +20,7 @@ export const minimumOp = defineBinary({
   },
 });
 
-/** Element-wise min(a, b), broadcast; NaN propagates (SPEC §2). */
+/** Element-wise min(a, b), broadcast; NaN propagates (concepts §2). */
 export function minimum(a: TensorLike, b: TensorLike) {
   return minimumOp.apply(asPair(a, b, 'minimum'), {});
 }

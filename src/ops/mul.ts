@@ -3,7 +3,7 @@ import { asPair, type TensorLike } from './operand.js';
 
 /**
  * Element-wise product with broadcasting.
- * Formula: y = a · b (SPEC §2: mul swaps the inputs).
+ * Formula: y = a · b (concepts §2: mul swaps the inputs).
  * Gradient: da = dy · b, db = dy · a.
  * Shape: a, b broadcast → y. Matches `torch.mul`.
  */
@@ -14,7 +14,7 @@ export const mulOp = defineBinary({
   grad: (dy, a, b) => [mul(dy, b), mul(dy, a)],
 });
 
-/** Element-wise product a · b, broadcast (SPEC §2). */
+/** Element-wise product a · b, broadcast (concepts §2). */
 export function mul(a: TensorLike, b: TensorLike) {
   return mulOp.apply(asPair(a, b, 'mul'), {});
 }

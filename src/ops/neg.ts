@@ -2,7 +2,7 @@ import { defineUnary } from './elementwise.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Negation. Formula: y = −x (SPEC §2). Gradient: dx = −dy. Shape: x → y. Matches `torch.neg`.
+ * Negation. Formula: y = −x (concepts §2). Gradient: dx = −dy. Shape: x → y. Matches `torch.neg`.
  */
 export const negOp = defineUnary({
   name: 'neg',
@@ -12,5 +12,5 @@ export const negOp = defineUnary({
   saves: 'none',
   grad: (dy) => neg(dy),
 });
-/** −x (SPEC §2). */
+/** −x (concepts §2). */
 export const neg = (x: Tensor) => negOp.apply([x], {});

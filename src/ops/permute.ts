@@ -10,7 +10,7 @@ interface PermuteAttrs {
 }
 
 /**
- * Reorders dimensions: y.shape[i] = x.shape[dims[i]] (a copy; SPEC §2).
+ * Reorders dimensions: y.shape[i] = x.shape[dims[i]] (a copy; concepts §2).
  * Gradient: dx = permute(dy, inverse(dims)). Matches `torch.permute`.
  */
 export const permuteOp = defineOp<PermuteAttrs>({
@@ -41,7 +41,7 @@ export const permuteOp = defineOp<PermuteAttrs>({
   },
 });
 
-/** Reorders dimensions: y.shape[i] = x.shape[dims[i]] (SPEC §2). */
+/** Reorders dimensions: y.shape[i] = x.shape[dims[i]] (concepts §2). */
 export function permute(x: Tensor, dims: readonly number[]): Tensor {
   if (!Array.isArray(dims) || !dims.every((d) => typeof d === 'number' && Number.isInteger(d))) {
     throw badArg('permute', 'dims must be an array of integers', dims);
@@ -49,7 +49,7 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   return permuteOp.apply([x], { dims });
 }
 
-/** Swaps two dims (torch.transpose; SPEC §2). */
+/** Swaps two dims (torch.transpose; concepts §2). */
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   expectTensor('transpose', 'x', x);
   const a = normAxis('transpose', dim0, x.ndim, 'dim0'), b = normAxis('transpose', dim1, x.ndim, 'dim1');
@@ -59,7 +59,7 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
   return permute(x, dims);
 }
 
-/** The transpose of a matrix, ≤ 2-D as torch.Tensor.t (a batch: transpose(x, -2, -1); SPEC §2). */
+/** The transpose of a matrix, ≤ 2-D as torch.Tensor.t (a batch: transpose(x, -2, -1); concepts §2). */
 export function t(x: Tensor): Tensor {
   expectTensor('t', 'x', x);
   if (x.ndim < 2) return x;

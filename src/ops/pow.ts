@@ -6,7 +6,7 @@ import { log } from './log.js';
 
 /**
  * Element-wise power with broadcasting.
- * Formula: y = aᵇ (SPEC §2).
+ * Formula: y = aᵇ (concepts §2).
  * Gradient: da = dy · b · aᵇ⁻¹, db = dy · y · ln a (only computed when b needs it).
  * Shape: a, b broadcast → y. Matches `torch.pow`.
  */
@@ -22,7 +22,7 @@ export const powOp = defineBinary({
   ],
 });
 
-/** Element-wise power aᵇ, broadcast (SPEC §2). */
+/** Element-wise power aᵇ, broadcast (concepts §2). */
 export function pow(a: TensorLike, b: TensorLike) {
   return powOp.apply(asPair(a, b, 'pow'), {});
 }

@@ -3,7 +3,7 @@ import { reluBackward } from './relu-backward.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Rectified linear unit. Formula: y = max(0, x) (SPEC §3: relu gates the gradient).
+ * Rectified linear unit. Formula: y = max(0, x) (concepts §3: relu gates the gradient).
  * Gradient: dx = dy · [y > 0], one fused gate (ops/relu-backward.ts, torch's threshold_backward).
  * Shape: x → y. Matches `torch.relu`.
  */
@@ -14,5 +14,5 @@ export const reluOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => reluBackward(dy, y),
 });
-/** max(0, x) element-wise (SPEC §3). */
+/** max(0, x) element-wise (concepts §3). */
 export const relu = (x: Tensor) => reluOp.apply([x], {});

@@ -42,7 +42,7 @@ export function resolveShape(op: string, from: readonly number[], to: readonly n
 }
 
 /**
- * Same data, new shape (a view: no copy). One entry may be −1 (SPEC §2).
+ * Same data, new shape (a view: no copy). One entry may be −1 (concepts §2).
  * Gradient: dx = reshape(dy, x.shape). Matches `torch.reshape`.
  */
 export const reshapeOp = defineOp<ReshapeAttrs>({
@@ -55,13 +55,13 @@ export const reshapeOp = defineOp<ReshapeAttrs>({
   backward: (ctx, dy) => [reshape(dy, ctx.inputs[0].shape)],
 });
 
-/** The same data in a new shape; one entry may be −1 (SPEC §2). */
+/** The same data in a new shape; one entry may be −1 (concepts §2). */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
   checkDims('reshape', shape, 'shape');
   return reshapeOp.apply([x], { shape });
 }
 
-/** Flattens dims startDim..endDim into one (torch.flatten; SPEC §2). */
+/** Flattens dims startDim..endDim into one (torch.flatten; concepts §2). */
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   expectTensor('flatten', 'x', x);
   const r = x.ndim;
@@ -77,7 +77,7 @@ export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   return reshape(x, [...x.shape.slice(0, s), mid, ...x.shape.slice(e + 1)]);
 }
 
-/** Inserts a size-1 dim at `dim` (torch.unsqueeze; SPEC §2). */
+/** Inserts a size-1 dim at `dim` (torch.unsqueeze; concepts §2). */
 export function unsqueeze(x: Tensor, dim: number): Tensor {
   expectTensor('unsqueeze', 'x', x);
   if (typeof dim !== 'number' || !Number.isInteger(dim)) normAxis('unsqueeze', dim, 0);
@@ -91,7 +91,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
   return reshape(x, s);
 }
 
-/** Removes size-1 dims (all, or only `dim`) (torch.squeeze; SPEC §2). */
+/** Removes size-1 dims (all, or only `dim`) (torch.squeeze; concepts §2). */
 export function squeeze(x: Tensor, dim?: number): Tensor {
   expectTensor('squeeze', 'x', x);
   if (dim !== undefined && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis('squeeze', dim, 0);

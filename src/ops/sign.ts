@@ -8,5 +8,5 @@ export const signOp = defineUnary({
   scalar: (x) => (x > 0 ? 1 : x < 0 ? -1 : x),
   intOk: true,
 });
-/** −1, 0 or 1 by the sign of each element (SPEC §2). */
+/** −1, 0 or 1 by the sign of each element (concepts §2). */
 export const sign = (x: Tensor) => signOp.apply([x], {});

@@ -25,7 +25,7 @@ function norm(x: { shape: readonly number[] }, a: SliceAttrs) {
 
 /**
  * Elements start, start+step, … < end along `dim` (Python slice semantics, negative indices
- * count from the end; a copy). Gradient: dy scattered back into zeros of x's shape (SPEC §2).
+ * count from the end; a copy). Gradient: dy scattered back into zeros of x's shape (concepts §2).
  * Matches `x[..., start:end:step]` in PyTorch.
  */
 export const sliceOp = defineOp<SliceAttrs>({
@@ -79,7 +79,7 @@ const sliceBackwardOp = defineOp<SliceBackAttrs>({
   backward: (ctx, dg) => [slice(dg, ctx.attrs.dim, ctx.attrs.start, ctx.attrs.start + dg.shape[ctx.attrs.dim], ctx.attrs.step)],
 });
 
-/** Elements start, start + step, … < end along `dim` (SPEC §2). */
+/** Elements start, start + step, … < end along `dim` (concepts §2). */
 export function slice(x: Tensor, dim: number, start = 0, end = Number.MAX_SAFE_INTEGER, step = 1): Tensor {
   index('slice', 'start', start);
   index('slice', 'end', end);
@@ -95,7 +95,7 @@ function index(op: string, arg: string, v: unknown): void {
 }
 
 /**
- * `length` elements from `start` along `dim` (torch.narrow; SPEC §2). Unlike slice, the range
+ * `length` elements from `start` along `dim` (torch.narrow; concepts §2). Unlike slice, the range
  * must lie inside the dim, as in PyTorch (a negative start counts from the end).
  */
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {

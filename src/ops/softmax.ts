@@ -46,7 +46,7 @@ function along(x: Tensor, dim: number, log: boolean, name: string): Tensor {
 }
 
 /**
- * Softmax along `dim` (default last). Formula: yᵢ = e^{xᵢ − max} / Σⱼ e^{xⱼ − max} (SPEC §3).
+ * Softmax along `dim` (default last). Formula: yᵢ = e^{xᵢ − max} / Σⱼ e^{xⱼ − max} (concepts §3).
  * Gradient: dx = y ⊙ (dy − Σ dy ⊙ y). Shape: x → x. Matches `torch.softmax`.
  */
 export function softmax(x: Tensor, dim = -1): Tensor {
@@ -54,7 +54,7 @@ export function softmax(x: Tensor, dim = -1): Tensor {
 }
 
 /**
- * Log-softmax along `dim`. Formula: yᵢ = xᵢ − max − log Σⱼ e^{xⱼ − max} (SPEC §3).
+ * Log-softmax along `dim`. Formula: yᵢ = xᵢ − max − log Σⱼ e^{xⱼ − max} (concepts §3).
  * Gradient: dx = dy − softmax(x) Σ dy. Matches `torch.log_softmax`.
  */
 export function logSoftmax(x: Tensor, dim = -1): Tensor {

@@ -4,7 +4,7 @@ import { neg } from './neg.js';
 
 /**
  * Element-wise difference with broadcasting.
- * Formula: y = a − b (SPEC §2).
+ * Formula: y = a − b (concepts §2).
  * Gradient: da = dy, db = −dy.
  * Shape: a, b broadcast → y. Matches `torch.sub`.
  */
@@ -15,7 +15,7 @@ export const subOp = defineBinary({
   grad: (dy) => [dy, neg(dy)],
 });
 
-/** Element-wise difference a − b, broadcast (SPEC §2). */
+/** Element-wise difference a − b, broadcast (concepts §2). */
 export function sub(a: TensorLike, b: TensorLike) {
   return subOp.apply(asPair(a, b, 'sub'), {});
 }

@@ -23,7 +23,7 @@ export function runReduce(kind: ReduceOp, x: Tensor, out: Tensor, name: string, 
 }
 
 /**
- * Sum over `dims` (all when omitted), optionally keeping them as size 1 (SPEC §2).
+ * Sum over `dims` (all when omitted), optionally keeping them as size 1 (concepts §2).
  * Formula: y = Σ_dims x. Gradient: dx = dy broadcast back over the summed dims.
  * Shape: x → x without dims (or with 1s when keepdim). Matches `torch.sum`.
  */
@@ -43,7 +43,7 @@ export const sumOp = defineOp<ReduceAttrs>({
   },
 });
 
-/** Sum over `dims` (all when omitted), optionally keeping them as size 1 (SPEC §2). */
+/** Sum over `dims` (all when omitted), optionally keeping them as size 1 (concepts §2). */
 export function sum(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
   if (keepdim !== false && keepdim !== true) throw notKeepdim('sum', keepdim);
   return sumOp.apply([x], { dims, keepdim });
@@ -55,7 +55,7 @@ export function notKeepdim(op: string, v: unknown) {
   return badArg(op, 'keepdim must be true or false', v, hint);
 }
 
-/** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast; SPEC §2). */
+/** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast; concepts §2). */
 export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
   if (!(g instanceof Tensor)) throw notTensor('sumTo', 'g', g);
   checkShape('sumTo', shape);

@@ -3,7 +3,7 @@ import { tanhBackward } from './tanh-backward.js';
 import type { Tensor } from '../tensor/tensor.js';
 
 /**
- * Hyperbolic tangent. Formula: y = tanh x (SPEC §3). Gradient: dx = dy · (1 − y²), fused
+ * Hyperbolic tangent. Formula: y = tanh x (concepts §3). Gradient: dx = dy · (1 − y²), fused
  * (ops/tanh-backward.ts).
  * Shape: x → y. Matches `torch.tanh`.
  */
@@ -14,5 +14,5 @@ export const tanhOp = defineUnary({
   saves: 'y',
   grad: (dy, _x, y) => tanhBackward(dy, y),
 });
-/** tanh x element-wise (SPEC §3). */
+/** tanh x element-wise (concepts §3). */
 export const tanh = (x: Tensor) => tanhOp.apply([x], {});

@@ -9,7 +9,7 @@ import { mul } from './mul.js';
 import { div } from './div.js';
 
 /**
- * Variance over `dims` with Bessel's correction by default. Composite (SPEC §2).
+ * Variance over `dims` with Bessel's correction by default. Composite (concepts §2).
  * Formula: var = Σ (x − x̄)² / (n − correction). Matches `torch.var` (correction = 1).
  */
 export function variance(x: Tensor, dims?: number | readonly number[], opts: { correction?: number; keepdim?: boolean } = {}): Tensor {

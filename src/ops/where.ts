@@ -6,7 +6,7 @@ import { zerosLike } from '../tensor/create.js';
 import { expectTensor } from '../tensor/expect.js';
 
 /**
- * Selects element-wise: y = cond ≠ 0 ? a : b, all three broadcast (SPEC §2).
+ * Selects element-wise: y = cond ≠ 0 ? a : b, all three broadcast (concepts §2).
  * Gradient: da = dy · [cond ≠ 0], db = dy · [cond = 0]. Matches `torch.where`.
  */
 export const whereOp = defineOp({
@@ -31,7 +31,7 @@ export const whereOp = defineOp({
   },
 });
 
-/** cond ≠ 0 ? a : b element-wise, broadcast (SPEC §2). */
+/** cond ≠ 0 ? a : b element-wise, broadcast (concepts §2). */
 export function where(cond: Tensor, a: TensorLike, b: TensorLike): Tensor {
   expectTensor('where', 'cond', cond);
   const like = a instanceof Tensor ? a : b instanceof Tensor ? b : cond;

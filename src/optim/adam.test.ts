@@ -1,5 +1,5 @@
 // Adam vs torch.optim.Adam (defaults, weight decay, custom betas: 20-step trajectories of
-// parameters, m, v and t), two steps by hand from the SPEC/Kingma–Ba formula, option validation,
+// parameters, m, v and t), two steps by hand from the Kingma–Ba formula (concepts §6), option validation,
 // and bit-exact resume from stateDict.
 
 import { test } from 'node:test';
@@ -15,7 +15,7 @@ function near(actual: ArrayLike<number>, expected: number[], label: string) {
   expected.forEach((e, i) => assert.ok(Math.abs(actual[i] - e) <= 1e-15 + 1e-13 * Math.abs(e), `${label}[${i}] = ${actual[i]}, expected ${e}`));
 }
 
-test('Adam by hand: two steps of m, v, m̂, v̂ and θ (SPEC §6, Kingma & Ba; β = (0.9, 0.999), ε = 1e-8)', () => {
+test('Adam by hand: two steps of m, v, m̂, v̂ and θ (concepts §6, Kingma & Ba; β = (0.9, 0.999), ε = 1e-8)', () => {
   const theta = tensor([1, -2], { dtype: 'float64', requiresGrad: true });
   const opt = new Adam([theta], { lr: 0.1 });
   theta.grad = tensor([0.5, -0.25], { dtype: 'float64' });

@@ -9,7 +9,7 @@ export interface AdamOptions {
 }
 
 /**
- * Adam (Kingma & Ba 2015), SPEC §6 — momentum plus RMSProp with bias correction. At step t:
+ * Adam (Kingma & Ba 2015), concepts §6 — momentum plus RMSProp with bias correction. At step t:
  *   1. g ← ∇θ + λθ                       (weight decay λ, L2 form as torch.optim.Adam)
  *   2. m ← β₁m + (1 − β₁)g
  *   3. v ← β₂v + (1 − β₂)g²

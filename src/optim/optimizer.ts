@@ -19,7 +19,7 @@ export interface OptimizerState {
 }
 
 /**
- * Base of the optimizers (SPEC §6): the parameter list, per-parameter state and step counts,
+ * Base of the optimizers (concepts §6): the parameter list, per-parameter state and step counts,
  * zeroGrad, a settable learning rate (for schedules) and a bit-exact stateDict/loadStateDict.
  */
 export abstract class Optimizer {
@@ -197,7 +197,7 @@ export type OptionRule = NumberRule | 'boolean' | 'betas';
 
 /**
  * An optimizer's options over its `defaults`: only known keys, each checked against its rule
- * (finite numbers, PyTorch's ranges), before the optimizer changes anything (SPEC §6).
+ * (finite numbers, PyTorch's ranges), before the optimizer changes anything (concepts §6).
  */
 export function optimOptions<T extends object>(name: string, opts: unknown, defaults: T, rules: Record<keyof T, OptionRule>): T {
   if (typeof opts === 'number') throw badArg(name, 'options must be an object', opts, `write new ${name}(params, { lr: ${opts} })`);

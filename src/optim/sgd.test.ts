@@ -1,5 +1,5 @@
 // SGD vs torch.optim.SGD (plain, momentum, dampening, Nesterov, weight decay: 20-step
-// trajectories of parameters and momentum buffers), one step by hand from the SPEC formula,
+// trajectories of parameters and momentum buffers), one step by hand from the formula of concepts §6,
 // option validation, and bit-exact resume from stateDict.
 
 import { test } from 'node:test';
@@ -9,7 +9,7 @@ import { testOptim, testResume } from '../../test/helpers/optim.js';
 
 testOptim('SGD', (params, options) => new SGD(params, options as unknown as SGDOptions));
 
-test('SGD momentum by hand: the notes\' v ← αv − lr·g, θ ← θ + v (SPEC §6)', () => {
+test('SGD momentum by hand: the notes\' v ← αv − lr·g, θ ← θ + v (concepts §6)', () => {
   const theta = tensor([1, -2], { dtype: 'float64', requiresGrad: true });
   const opt = new SGD([theta], { lr: 0.1, momentum: 0.9 });
   theta.grad = tensor([0.5, 0.25], { dtype: 'float64' });

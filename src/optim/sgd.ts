@@ -13,7 +13,7 @@ export interface SGDOptions {
 }
 
 /**
- * Stochastic gradient descent with optional momentum and Nesterov (SPEC §6), as torch.optim.SGD:
+ * Stochastic gradient descent with optional momentum and Nesterov (concepts §6), as torch.optim.SGD:
  *   1. g ← ∇θ + λθ                              (weight decay λ, the L2 gradient)
  *   2. b ← g on the first step, else b ← μb + (1 − τ)g   (momentum μ, dampening τ)
  *   3. g ← g + μb if Nesterov, else g ← b

@@ -84,7 +84,7 @@ export function make(op: string, arr: TypedArray, shape: readonly number[], dtyp
   return finish(op, new Tensor(b.fromArray(arr, dtype, op), [...shape], b), o);
 }
 
-/** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (SPEC §2). */
+/** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (concepts §2). */
 export function fromArray(data: ArrayLike<number>, shape: readonly number[], opts?: CreateOptions): Tensor {
   const o = createOptions('fromArray', opts);
   const typed = ArrayBuffer.isView(data) && !(data instanceof DataView);
@@ -108,7 +108,7 @@ export function fromArray(data: ArrayLike<number>, shape: readonly number[], opt
 }
 
 /**
- * Like torch.tensor: nested arrays (or a number) to a tensor, shape inferred (SPEC §2). Rows may
+ * Like torch.tensor: nested arrays (or a number) to a tensor, shape inferred (concepts §2). Rows may
  * be typed arrays. The dtype is `opts.dtype`, else a Float64Array's, Int32Array's or Uint8Array's
  * own (the data's, or every row's), else float32. Elements must be numbers or booleans, rows
  * rectangular, and values fit an integer dtype.
@@ -139,7 +139,7 @@ function checked(op: string, flat: number[], shape: readonly number[], dtype: DT
   return a;
 }
 
-/** A tensor of `shape` filled with `value` (torch.full; SPEC §2). */
+/** A tensor of `shape` filled with `value` (torch.full; concepts §2). */
 export function full(shape: readonly number[], value: number, opts?: CreateOptions): Tensor {
   return fullChecked('full', checkShape('full', shape), value, createOptions('full', opts));
 }
@@ -173,14 +173,14 @@ export function shapeArgs(op: string, args: readonly unknown[]): { shape: readon
 
 export type ShapeArgs<O> = [...number[], O] | number[];
 
-/** A tensor of `shape` filled with 0; sizes may also be separate: zeros(2, 3) (torch.zeros; SPEC §2). */
+/** A tensor of `shape` filled with 0; sizes may also be separate: zeros(2, 3) (torch.zeros; concepts §2). */
 export function zeros(shape: readonly number[], opts?: CreateOptions): Tensor;
 export function zeros(...sizes: ShapeArgs<CreateOptions>): Tensor;
 export function zeros(...args: unknown[]): Tensor {
   const { shape, opts } = shapeArgs('zeros', args);
   return fullChecked('zeros', shape, 0, createOptions('zeros', opts as CreateOptions));
 }
-/** A tensor of `shape` filled with 1; sizes may also be separate: ones(2, 3) (torch.ones; SPEC §2). */
+/** A tensor of `shape` filled with 1; sizes may also be separate: ones(2, 3) (torch.ones; concepts §2). */
 export function ones(shape: readonly number[], opts?: CreateOptions): Tensor;
 export function ones(...sizes: ShapeArgs<CreateOptions>): Tensor;
 export function ones(...args: unknown[]): Tensor {
@@ -201,15 +201,15 @@ function like(op: string, t: unknown, value: unknown, opts: CreateOptions | unde
   const o = createOptions(op, opts);
   return fullChecked(op, x.shape, value, { dtype: x.dtype, backend: x.backend.name, ...o });
 }
-/** Zeros with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
+/** Zeros with t's shape, dtype and backend unless `opts` overrides them (concepts §2). */
 export function zerosLike(t: Tensor, opts?: CreateOptions): Tensor {
   return like('zerosLike', t, 0, opts);
 }
-/** Ones with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
+/** Ones with t's shape, dtype and backend unless `opts` overrides them (concepts §2). */
 export function onesLike(t: Tensor, opts?: CreateOptions): Tensor {
   return like('onesLike', t, 1, opts);
 }
-/** `value` with t's shape, dtype and backend unless `opts` overrides them (SPEC §2). */
+/** `value` with t's shape, dtype and backend unless `opts` overrides them (concepts §2). */
 export function fullLike(t: Tensor, value: number, opts?: CreateOptions): Tensor {
   return like('fullLike', t, value, opts);
 }
@@ -218,7 +218,7 @@ const isOptions = (x: unknown) => typeof x === 'object' && x !== null;
 
 /**
  * Like torch.arange(start, end, step): start, start + step, … < end; arange(n) gives 0..n−1.
- * The options may follow any of the numbers: arange(5, { dtype: 'int32' }) (SPEC §2).
+ * The options may follow any of the numbers: arange(5, { dtype: 'int32' }) (concepts §2).
  */
 export function arange(start: number, end?: number | CreateOptions, step: number | CreateOptions = 1, opts?: CreateOptions): Tensor {
   if (isOptions(end) && opts === undefined && step === 1) [end, opts] = [undefined, end as CreateOptions];
@@ -237,7 +237,7 @@ export function arange(start: number, end?: number | CreateOptions, step: number
   return make('arange', a, [n], dtype, o);
 }
 
-/** `steps` evenly spaced values from start to end, both included (torch.linspace; SPEC §2). */
+/** `steps` evenly spaced values from start to end, both included (torch.linspace; concepts §2). */
 export function linspace(start: number, end: number, steps: number, opts?: CreateOptions): Tensor {
   const o = createOptions('linspace', opts);
   checkNumber('linspace', 'start', start);
@@ -249,7 +249,7 @@ export function linspace(start: number, end: number, steps: number, opts?: Creat
   return make('linspace', checked('linspace', a, [steps], dtype), [steps], dtype, o);
 }
 
-/** The n × n identity matrix (torch.eye; SPEC §2). */
+/** The n × n identity matrix (torch.eye; concepts §2). */
 export function eye(n: number, opts?: CreateOptions): Tensor {
   const o = createOptions('eye', opts);
   checkInt('eye', 'n', n, 0);

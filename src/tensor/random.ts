@@ -20,7 +20,7 @@ function randomFill(op: string, shape: readonly number[], o: RandomOptions, draw
 type RandOptions = RandomOptions & { low?: number; high?: number };
 type RandnOptions = RandomOptions & { mean?: number; std?: number };
 
-/** Uniform on [low, high) (torch.rand for the default [0, 1)); rand(2, 3) also works (SPEC §2). */
+/** Uniform on [low, high) (torch.rand for the default [0, 1)); rand(2, 3) also works (concepts §2). */
 export function rand(shape: readonly number[], opts?: RandOptions): Tensor;
 export function rand(...sizes: ShapeArgs<RandOptions>): Tensor;
 export function rand(...args: unknown[]): Tensor {
@@ -31,7 +31,7 @@ export function rand(...args: unknown[]): Tensor {
   return randomFill('rand', shape, o, (r) => r.uniform(low, high));
 }
 
-/** Normal with the given mean and std (torch.randn for N(0, 1)); randn(2, 3) also works (SPEC §2). */
+/** Normal with the given mean and std (torch.randn for N(0, 1)); randn(2, 3) also works (concepts §2). */
 export function randn(shape: readonly number[], opts?: RandnOptions): Tensor;
 export function randn(...sizes: ShapeArgs<RandnOptions>): Tensor;
 export function randn(...args: unknown[]): Tensor {
@@ -42,7 +42,7 @@ export function randn(...args: unknown[]): Tensor {
   return randomFill('randn', shape, o, (r) => r.normal(mean, std));
 }
 
-/** Integers uniform in [low, high), int32 by default (SPEC §2). */
+/** Integers uniform in [low, high), int32 by default (concepts §2). */
 export function randint(low: number, high: number, shape: readonly number[], opts?: RandomOptions) {
   const o = createOptions('randint', opts, ['rng']);
   checkInt('randint', 'low', low);
@@ -54,14 +54,14 @@ export function randint(low: number, high: number, shape: readonly number[], opt
   return randomFill('randint', shape, { ...o, dtype }, (r) => low + r.int(high - low));
 }
 
-/** 1 with probability p, else 0 (SPEC §2). */
+/** 1 with probability p, else 0 (concepts §2). */
 export function bernoulli(p: number, shape: readonly number[], opts?: RandomOptions) {
   const o = createOptions('bernoulli', opts, ['rng']);
   checkNumber('bernoulli', 'p', p, { min: 0, max: 1 });
   return randomFill('bernoulli', checkShape('bernoulli', shape), o, (r) => (r.random() < p ? 1 : 0));
 }
 
-/** A random permutation of 0..n-1 as an int32 tensor (torch.randperm; SPEC §2). */
+/** A random permutation of 0..n-1 as an int32 tensor (torch.randperm; concepts §2). */
 export function randperm(n: number, opts?: RandomOptions) {
   const o = createOptions('randperm', opts, ['rng']);
   checkInt('randperm', 'n', n, 0);

@@ -18,7 +18,7 @@ export interface GradNode {
 
 /**
  * An n-dimensional array of one dtype on one backend, and a node of the computational graph
- * (SPEC §2): ops on tensors with `requiresGrad` record themselves, and `backward()` adds
+ * (concepts §2): ops on tensors with `requiresGrad` record themselves, and `backward()` adds
  * d root / d leaf into each leaf's `grad`.
  * @example
  * const x = tensor([1, 2, 3], { requiresGrad: true });
@@ -186,7 +186,7 @@ function internalConstructor(data: unknown) {
     `make tensors with ${code}, zeros([2, 3]), fromArray(data, shape), …`);
 }
 
-/** True when `x` is a nabla Tensor (SPEC §2). */
+/** True when `x` is a nabla Tensor (concepts §2). */
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;
 }

@@ -20,7 +20,7 @@ export interface EvalResult {
 
 /**
  * Loss and accuracy of a model over validation or test batches, in eval mode and without a
- * graph (SPEC §7). Accuracy = fraction of rows whose argmax equals the int32 label; loss averaged
+ * graph (concepts §7). Accuracy = fraction of rows whose argmax equals the int32 label; loss averaged
  * per sample.
  */
 export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lossFn?: LossFn): EvalResult {
@@ -57,7 +57,7 @@ export function evaluate(model: Module, batches: Iterable<readonly Tensor[]>, lo
   return { loss: lossFn ? lossSum / Math.max(count, 1) : NaN, accuracy: correct / Math.max(count, 1), count };
 }
 
-/** Fraction of correct predictions of logits [N, C] against int32 labels [N] (SPEC §7). */
+/** Fraction of correct predictions of logits [N, C] against int32 labels [N] (concepts §7). */
 export function accuracy(logits: Tensor, labels: Tensor): number {
   expectTensor('accuracy', 'logits', logits);
   expectTensor('accuracy', 'labels', labels, tensorHint(labels, ", { dtype: 'int32' }"));

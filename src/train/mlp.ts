@@ -10,7 +10,7 @@ import { kaimingNormal_ } from '../nn/init/kaiming.js';
 import { zeros_ } from '../nn/init/constant.js';
 
 /**
- * An MLP with ReLU between layers (SPEC §3): sizes [784, 256, 128, 10] gives
+ * An MLP with ReLU between layers (concepts §3): sizes [784, 256, 128, 10] gives
  * Linear(784→256), ReLU, Linear(256→128), ReLU, Linear(128→10). With `init: 'he'` the weights are
  * He-normal (σ = √(2/n_in)) and the biases zero, as in the PyTorch anchor benchmark.
  */

@@ -18,7 +18,7 @@ export interface StepResult {
 }
 
 /**
- * One iteration of mini-batch gradient descent (SPEC §6): forward, loss, zeroGrad, backward and
+ * One iteration of mini-batch gradient descent (concepts §6): forward, loss, zeroGrad, backward and
  * the optimizer update on one batch. A loss that is NaN or infinite stops training with a
  * NumericalError naming the step and the value, before the parameters are touched (the update is
  * not applied).

@@ -1,6 +1,6 @@
-// SPEC §9 (notes [1]): binary cross-entropy E = −(y log₂ o + (1 − y) log₂(1 − o)) for y = 1 is
+// concepts §9 (notes [1]): binary cross-entropy E = −(y log₂ o + (1 − y) log₂(1 − o)) for y = 1 is
 // 0.0291 bits at o = 0.98 and 13.2877 bits at o = 0.0001; and its gradient through a sigmoid
-// output is o − y (SPEC §4: ∂e/∂w = x(o − y)).
+// output is o − y (concepts §4: ∂e/∂w = x(o − y)).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

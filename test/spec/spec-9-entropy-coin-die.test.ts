@@ -1,4 +1,4 @@
-// SPEC §9 (notes [0]): the entropy of a fair coin is about 0.693 nats and of a fair die about 1.79
+// concepts §9 (notes [0]): the entropy of a fair coin is about 0.693 nats and of a fair die about 1.79
 // nats, so the die is harder to predict; in bits the coin is exactly 1.
 
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// SPEC §9 (notes [0][4]): the computational graph f = (x + y)·z at x = −2, y = 5, z = −4:
+// concepts §9 (notes [0][4]): the computational graph f = (x + y)·z at x = −2, y = 5, z = −4:
 // q = x + y = 3, f = q·z = −12; backward: ∂f/∂z = q = 3, ∂f/∂q = z = −4, and add passes it
 // through, so ∂f/∂x = ∂f/∂y = −4.
 

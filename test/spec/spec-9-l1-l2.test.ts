@@ -1,4 +1,4 @@
-// SPEC §9 (notes): for x = [1, 1, 1, 1], w₁ = [1, 0, 0, 0] and w₂ = [¼, ¼, ¼, ¼] give the same score
+// concepts §9 (notes): for x = [1, 1, 1, 1], w₁ = [1, 0, 0, 0] and w₂ = [¼, ¼, ¼, ¼] give the same score
 // wᵀx = 1. L2 (Σw²) prefers the spread-out w₂ (0.25 against 1); L1 (Σ|w|) rates them equal.
 // (The notes' table computes Σ(x − w)²; these are the standard definitions.)
 

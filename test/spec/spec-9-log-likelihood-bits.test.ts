@@ -1,4 +1,4 @@
-// SPEC §9 (notes [1]): the log-likelihood loss E = −log₂ o_y looks only at the output of the
+// concepts §9 (notes [1]): the log-likelihood loss E = −log₂ o_y looks only at the output of the
 // labelled class: 4.2990 bits when o_y = 0.0508, 0.2584 bits when o_y = 0.8360.
 
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// SPEC §9 (notes [4]): the 2-layer network trained by hand — N = 64, D_in = 1000, H = 100,
+// concepts §9 (notes [4]): the 2-layer network trained by hand — N = 64, D_in = 1000, H = 100,
 // D_out = 10, sigmoid hidden layer, sum-of-squares loss, lr 1e-4, 2000 steps — once with the
 // notes' hand-written gradients (nabla tensor ops, no autograd) and once with autograd and the
 // library's SGD, from the same seed and initial weights. The final weights must agree.

@@ -1,4 +1,4 @@
-// STYLE §3.11: every public export has a SPEC section — its doc comment says `SPEC §n`
+// STYLE §3.11: every public export has a section of docs/concepts.md — its doc comment says `concepts §n`
 // (npm run lint:exports). Also checks that the checker sees exactly the package's real exports,
 // so an export form it cannot parse fails here instead of escaping the rule.
 import assert from 'node:assert/strict';
@@ -28,12 +28,12 @@ it('the checker finds every value export of src/index.ts, and only those', () =>
   }
 });
 
-it('every public export names its SPEC section (npm run lint:exports)', () => {
-  const missing = all.filter((e) => !/SPEC §\d/.test(e.doc));
+it('every public export names its section of docs/concepts.md (npm run lint:exports)', () => {
+  const missing = all.filter((e) => !/concepts §\d/.test(e.doc));
   assert.equal(
     missing.length,
     0,
-    `${missing.length} of ${all.length} public exports have no "SPEC §n" in their doc comment:\n` +
+    `${missing.length} of ${all.length} public exports have no "concepts §n" in their doc comment:\n` +
       missing.map((e) => `  ${e.file}:${e.line}: ${e.name}`).join('\n'),
   );
 });

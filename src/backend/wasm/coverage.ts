@@ -55,7 +55,7 @@ function table(): CoverageEntry[] {
   return rows;
 }
 
-/** The static coverage table of the wasm backend: what runs in wasm, what falls back (SPEC §2). */
+/** The static coverage table of the wasm backend: what runs in wasm, what falls back (concepts §2). */
 export function wasmCoverage(): CoverageEntry[] {
   return table();
 }
@@ -68,12 +68,12 @@ export function recordFallback(family: string, dtype: DType, op = '*'): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
 }
 
-/** Fallback calls since the last reset, by `family:dtype:op` (SPEC §2). */
+/** Fallback calls since the last reset, by `family:dtype:op` (concepts §2). */
 export function fallbackCounts(): Map<string, number> {
   return new Map(counts);
 }
 
-/** Sets every fallback counter back to 0 (SPEC §2). */
+/** Sets every fallback counter back to 0 (concepts §2). */
 export function resetFallbackCounts(): void {
   counts.clear();
 }

@@ -87,7 +87,7 @@ let instance: WasmBackend | null = null;
 
 /**
  * Browsers (and Node): fetches the module, builds and registers the 'wasm' backend (once) and
- * makes it the default (SPEC §2).
+ * makes it the default (concepts §2).
  */
 export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = {}): Promise<WasmBackend> {
   wasmOptions('initWasm', opts, ['baseUrl']);
@@ -102,7 +102,7 @@ export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = 
 
 /**
  * Node: builds and registers the 'wasm' backend synchronously (once; later calls return it)
- * (SPEC §2).
+ * (concepts §2).
  */
 export function loadWasm(opts: WasmOptions = {}): WasmBackend {
   wasmOptions('loadWasm', opts);
@@ -120,7 +120,7 @@ if (isNode) {
 
 /**
  * Selects the wasm backend when it loads (relaxed SIMD when the engine has it, threads when
- * memory can be shared), else stays on js. Returns what it chose (SPEC §2).
+ * memory can be shared), else stays on js. Returns what it chose (concepts §2).
  */
 export function useFastestBackend(opts: WasmOptions = {}): { name: string; threads: number; variant: string } {
   wasmOptions('useFastestBackend', opts);
@@ -137,7 +137,7 @@ export function useFastestBackend(opts: WasmOptions = {}): { name: string; threa
 
 /**
  * Whether the relaxed-SIMD build can run here (Node 20: --experimental-wasm-relaxed-simd)
- * (SPEC §2).
+ * (concepts §2).
  */
 export function wasmFeatures(): { relaxedSimd: boolean } {
   return { relaxedSimd: relaxedSimdAvailable() };

@@ -69,7 +69,7 @@ function relaxedProbe(): Uint8Array<ArrayBuffer> {
 
 /**
  * True when this engine runs relaxed-SIMD code (Node 20: needs
- * --experimental-wasm-relaxed-simd) (SPEC §2).
+ * --experimental-wasm-relaxed-simd) (concepts §2).
  */
 export function relaxedSimdAvailable(): boolean {
   try {
@@ -81,7 +81,7 @@ export function relaxedSimdAvailable(): boolean {
 
 /**
  * True when a shared WebAssembly.Memory can be made (Node; cross-origin-isolated pages)
- * (SPEC §2).
+ * (concepts §2).
  */
 export function sharedMemoryAvailable(): boolean {
   if (typeof SharedArrayBuffer === 'undefined') return false;

@@ -65,7 +65,7 @@ function hex2(code: number): string {
 
 /**
  * The magic number of an IDX file of `ndim`-dimensional `type` data (2051: MNIST images)
- * (SPEC §7).
+ * (concepts §7).
  */
 export function idxMagic(type: IdxType, ndim: number): number {
   checkOneOf('idxMagic', 'type', type, IDX_TYPES);
@@ -202,7 +202,7 @@ export function readIdxHeader(bytes: Uint8Array, src: IdxSource): IdxHeader {
 }
 
 /**
- * Parses IDX bytes (SPEC §7). Throws DataError naming `opts.name` and the byte offset of the
+ * Parses IDX bytes (concepts §7). Throws DataError naming `opts.name` and the byte offset of the
  * problem: a short or over-long input is an error, never a silently partial tensor. The data
  * array is allocated only after its size was checked against the input's length, so no input
  * makes the reader allocate more than its own size.
@@ -257,7 +257,7 @@ function typeOfArray(data: IdxArray): IdxType {
   return 'float64';
 }
 
-/** Encodes dims and data as IDX bytes; the element type follows the typed array's (SPEC §7). */
+/** Encodes dims and data as IDX bytes; the element type follows the typed array's (concepts §7). */
 export function writeIdxBuffer(file: { dims: readonly number[]; data: IdxArray }): Uint8Array {
   return encodeIdx('writeIdxBuffer', file);
 }

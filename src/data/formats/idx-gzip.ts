@@ -66,7 +66,7 @@ function corruptOffset(bytes: Uint8Array, max: number, e: Error): number {
 }
 
 /**
- * Decompresses and parses a gzip IDX file (SPEC §7). Offsets in header and data errors count
+ * Decompresses and parses a gzip IDX file (concepts §7). Offsets in header and data errors count
  * bytes of the decompressed data; gzip errors count bytes of the file.
  */
 export function gunzipIdx(bytes: Uint8Array, name: string, expect?: IdxExpect): IdxFile {

@@ -15,7 +15,7 @@ export {
 
 /**
  * Reads an IDX file (gzip-compressed files, as distributed on the MNIST site, are decompressed)
- * (SPEC §7).
+ * (concepts §7).
  * Errors name the file and a byte offset: `train-images-idx3-ubyte: magic 2049 at offset 0,
  * expected 2051 (images)`. In a gzip file, offsets of the IDX header and data count bytes of the
  * decompressed data (`at decompressed offset 16`), and decompression stops at the size the header
@@ -50,7 +50,7 @@ export function readIdxBytes(bytes: Uint8Array, opts: ReadIdxOptions = {}): IdxF
   return decodeIdx(bytes, { name, where: 'offset', expect: opts.expect });
 }
 
-/** Writes an IDX file (uncompressed; SPEC §7). */
+/** Writes an IDX file (uncompressed; concepts §7). */
 export function writeIdx(path: string, file: { dims: readonly number[]; data: IdxArray }): void {
   checkPath('writeIdx', path);
   writeFileSync(path, encodeIdx('writeIdx', file));

@@ -1,4 +1,4 @@
-// Min-max scaling to [0, 1] (SPEC §7).
+// Min-max scaling to [0, 1] (concepts §7).
 
 import { noGrad } from '../../autograd/no-grad.js';
 import { isFloat } from '../../core/dtype.js';
@@ -16,7 +16,7 @@ export interface MinMaxOptions {
 
 /**
  * Rescales x to [0, 1] feature by feature.
- * Formula: x' = (x − min) / (max − min) (SPEC §7); a constant feature (max = min) maps to 0.
+ * Formula: x' = (x − min) / (max − min) (concepts §7); a constant feature (max = min) maps to 0.
  * Shape: x [N, *] → [N, *]; min and max broadcast against x ([*] per feature, or numbers).
  * Pass the training set's `min(xTrain, 0)` and `max(xTrain, 0)` to scale validation and test data
  * the same way (fit on training data only). int32 input is cast to float32 first.

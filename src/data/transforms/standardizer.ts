@@ -1,4 +1,4 @@
-// Standardization z = (x − μ)/σ per feature, fitted on training data only (SPEC §7).
+// Standardization z = (x − μ)/σ per feature, fitted on training data only (concepts §7).
 
 import { noGrad } from '../../autograd/no-grad.js';
 import { isFloat } from '../../core/dtype.js';
@@ -10,7 +10,7 @@ import { add, cast, div, eq, mean, mul, sqrt, sub, variance } from '../../ops/in
 /**
  * Per-feature standardization, fitted once on the training set and then applied unchanged to
  * training, validation and test data (the test set never informs the statistics).
- * Formula: μ = (1/N) Σᵢ xᵢ, σ = √((1/N) Σᵢ (xᵢ − μ)²), z = (x − μ)/σ (SPEC §7); a feature with
+ * Formula: μ = (1/N) Σᵢ xᵢ, σ = √((1/N) Σᵢ (xᵢ − μ)²), z = (x − μ)/σ (concepts §7); a feature with
  * σ = 0 is divided by 1 instead.
  * Shape: fit(x [N, *]) → mean, std [*]; transform(x [M, *]) → [M, *].
  * Matches sklearn's `StandardScaler` (population σ, constant features scaled by 1).

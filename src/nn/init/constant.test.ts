@@ -1,4 +1,4 @@
-// constant_/zeros_/ones_, and the symmetry problem they cause (SPEC §6): in an MLP whose weights
+// constant_/zeros_/ones_, and the symmetry problem they cause (concepts §6): in an MLP whose weights
 // start all equal, every hidden unit computes the same value and receives the same gradient, so
 // training never tells them apart.
 

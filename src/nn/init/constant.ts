@@ -4,7 +4,7 @@ import { checkIntValues } from '../../tensor/nested.js';
 import { initArgs } from './fan.js';
 
 /**
- * Fills with one value in place (SPEC §6: all-zero / constant init shows the symmetry problem —
+ * Fills with one value in place (concepts §6: all-zero / constant init shows the symmetry problem —
  * every hidden unit computes the same thing and receives the same gradient).
  * Matches `torch.nn.init.constant_` / `zeros_` / `ones_`.
  */
@@ -19,7 +19,7 @@ function fillConstant(op: string, t: Tensor, value: unknown): Tensor {
   t.backend.fill(t.storage, value);
   return t;
 }
-/** Fills with 0 in place (SPEC §6). Matches `torch.nn.init.zeros_`. */
+/** Fills with 0 in place (concepts §6). Matches `torch.nn.init.zeros_`. */
 export const zeros_ = (t: Tensor) => fillConstant('zeros_', t, 0);
-/** Fills with 1 in place (SPEC §6). Matches `torch.nn.init.ones_`. */
+/** Fills with 1 in place (concepts §6). Matches `torch.nn.init.ones_`. */
 export const ones_ = (t: Tensor) => fillConstant('ones_', t, 1);

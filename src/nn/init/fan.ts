@@ -11,7 +11,7 @@ export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu'
 
 /**
  * fan_in = size(1)·receptive field, fan_out = size(0)·receptive field (weight [D_out, D_in, k…])
- * (SPEC §6: the n_in and n_out of the init formulas).
+ * (concepts §6: the n_in and n_out of the init formulas).
  */
 export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
   if (typeof op !== 'string') throw badArg('fans', 'op (the name errors use) must be a string', op, "e.g. init.fans('myInit', w)");
@@ -23,7 +23,7 @@ export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
   return { fanIn: t.shape[1] * receptive, fanOut: t.shape[0] * receptive };
 }
 
-/** torch.nn.init.calculate_gain: relu √2, tanh 5/3, leaky_relu √(2/(1+a²)), else 1 (SPEC §6). */
+/** torch.nn.init.calculate_gain: relu √2, tanh 5/3, leaky_relu √(2/(1+a²)), else 1 (concepts §6). */
 export function calculateGain(nonlinearity: Nonlinearity, a = 0.01): number {
   checkOneOf('calculateGain', 'nonlinearity', nonlinearity, NONLINEARITIES);
   checkNumber('calculateGain', 'a', a);

@@ -1,4 +1,4 @@
-// He/Kaiming initializers, checked statistically for fixed seeds (SPEC §6).
+// He/Kaiming initializers, checked statistically for fixed seeds (concepts §6).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

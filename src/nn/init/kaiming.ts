@@ -25,7 +25,7 @@ function std(op: string, t: Tensor, opts: KaimingOptions | undefined): number {
 }
 
 /**
- * He normal (SPEC §6): W ~ N(0, σ²), σ = gain/√fan; with relu, σ = √(2/n_in).
+ * He normal (concepts §6): W ~ N(0, σ²), σ = gain/√fan; with relu, σ = √(2/n_in).
  * Matches `torch.nn.init.kaiming_normal_` (defaults a = 0, fan_in, leaky_relu ⇒ gain √2).
  */
 export function kaimingNormal_(t: Tensor, opts: KaimingOptions = {}): Tensor {
@@ -34,7 +34,7 @@ export function kaimingNormal_(t: Tensor, opts: KaimingOptions = {}): Tensor {
 }
 
 /**
- * He uniform (SPEC §6): W ~ U(−b, b), b = gain·√(3/fan).
+ * He uniform (concepts §6): W ~ U(−b, b), b = gain·√(3/fan).
  * Matches `torch.nn.init.kaiming_uniform_`.
  */
 export function kaimingUniform_(t: Tensor, opts: KaimingOptions = {}): Tensor {
@@ -42,7 +42,7 @@ export function kaimingUniform_(t: Tensor, opts: KaimingOptions = {}): Tensor {
   return fillWith(t, (g) => g.uniform(-b, b), opts?.rng);
 }
 
-/** He normal for ReLU networks: σ = √(2/n_in) (the notes' name; SPEC §6). */
+/** He normal for ReLU networks: σ = √(2/n_in) (the notes' name; concepts §6). */
 export function heNormal_(t: Tensor, opts: { rng?: Rng } = {}): Tensor {
   initArgs('heNormal_', t, opts, ['rng']);
   return kaimingNormal_(t, { nonlinearity: 'relu', ...opts });

@@ -1,4 +1,4 @@
-// Gaussian initializers: the notes' N(0, 0.01²) (AlexNet) and LeCun normal 1/√n_in (SPEC §6).
+// Gaussian initializers: the notes' N(0, 0.01²) (AlexNet) and LeCun normal 1/√n_in (concepts §6).
 
 import { test } from 'node:test';
 import { zeros, Rng, init } from '../../index.js';

@@ -4,7 +4,7 @@ import { fans, fillWith, initArgs } from './fan.js';
 import { checkNumber } from '../../core/check.js';
 
 /**
- * N(mean, std²) in place; std 0.01 is the notes' (AlexNet) small-Gaussian init (SPEC §6).
+ * N(mean, std²) in place; std 0.01 is the notes' (AlexNet) small-Gaussian init (concepts §6).
  * Matches `torch.nn.init.normal_`.
  */
 export function normal_(t: Tensor, mean = 0, std = 1, opts: { rng?: Rng } = {}): Tensor {
@@ -19,7 +19,7 @@ function normalFill(op: string, t: Tensor, mean: number, std: number, opts: { rn
 }
 
 /**
- * LeCun normal: std = 1/√n_in — what the notes call "Xavier normal" (SPEC §6). PyTorch's
+ * LeCun normal: std = 1/√n_in — what the notes call "Xavier normal" (concepts §6). PyTorch's
  * xavier_normal_ uses √(2/(n_in+n_out)) instead; see xavierNormal_.
  */
 export function lecunNormal_(t: Tensor, opts: { rng?: Rng } = {}): Tensor {

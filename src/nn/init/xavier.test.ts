@@ -1,4 +1,4 @@
-// Xavier/Glorot initializers, checked statistically for fixed seeds (SPEC §6).
+// Xavier/Glorot initializers, checked statistically for fixed seeds (concepts §6).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

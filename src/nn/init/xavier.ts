@@ -4,7 +4,7 @@ import { fans, fillWith, initArgs } from './fan.js';
 import { checkNumber } from '../../core/check.js';
 
 /**
- * Xavier/Glorot uniform (SPEC §6): W ~ U(−r, r), r = gain·√6/√(n_in + n_out).
+ * Xavier/Glorot uniform (concepts §6): W ~ U(−r, r), r = gain·√6/√(n_in + n_out).
  * Matches `torch.nn.init.xavier_uniform_`.
  */
 export function xavierUniform_(t: Tensor, opts: { gain?: number; rng?: Rng } = {}): Tensor {
@@ -16,7 +16,7 @@ export function xavierUniform_(t: Tensor, opts: { gain?: number; rng?: Rng } = {
 }
 
 /**
- * Xavier/Glorot normal (SPEC §6): W ~ N(0, σ²), σ = gain·√(2/(n_in + n_out)).
+ * Xavier/Glorot normal (concepts §6): W ~ N(0, σ²), σ = gain·√(2/(n_in + n_out)).
  * Matches `torch.nn.init.xavier_normal_`.
  */
 export function xavierNormal_(t: Tensor, opts: { gain?: number; rng?: Rng } = {}): Tensor {

@@ -1,4 +1,4 @@
-// Bad arguments of the tensor creators and the random generator (SPEC §2).
+// Bad arguments of the tensor creators and the random generator (concepts §2).
 import {
   tensor, fromArray, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye, rand, randn,
   randint, bernoulli, randperm, Tensor, Rng, manualSeed, globalRng, ArgumentError, DTypeError, ShapeError,

@@ -1,4 +1,4 @@
-// Bad arguments of the IDX reader and writer and the MNIST loader (SPEC §7).
+// Bad arguments of the IDX reader and writer and the MNIST loader (concepts §7).
 import { mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Bad arguments of autograd, backends, wasm and errors (SPEC §2).
+// Bad arguments of autograd, backends, wasm and errors (concepts §2).
 import {
   noGrad, withGradEnabled, backward, gradcheck, numericalGrad, defineOp, getBackend, setBackend, registerBackend,
   initWasm, loadWasm, useFastestBackend, formatShape,

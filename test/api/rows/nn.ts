@@ -1,4 +1,4 @@
-// Bad arguments of modules, initializers and losses (SPEC §1, §3, §4, §6): forward names the
+// Bad arguments of modules, initializers and losses (concepts §1, §3, §4, §6): forward names the
 // module; a refused call leaves the parameters as they were.
 import {
   Module, Parameter, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,

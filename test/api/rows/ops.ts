@@ -1,4 +1,4 @@
-// Bad arguments of the functional ops (SPEC §2–§4): non-tensors, plain-array operands, dims,
+// Bad arguments of the functional ops (concepts §2–§4): non-tensors, plain-array operands, dims,
 // shapes and options, each refused by name before anything is computed.
 import {
   add, sub, mul, div, pow, maximum, minimum, eq, ne, lt, le, gt, ge, neg, exp, log, sqrt, abs, sign, reciprocal,

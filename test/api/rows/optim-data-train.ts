@@ -1,4 +1,4 @@
-// Bad arguments of optimizers, data and training (SPEC §6, §7): options typed and ranged, and a
+// Bad arguments of optimizers, data and training (concepts §6, §7): options typed and ranged, and a
 // refused step, option or load leaves parameters, counters and positions as they were.
 import {
   Optimizer, SGD, Adam, DataLoader, TensorDataset, Standardizer, minMaxScale, trainStep, evaluate, accuracy, mlp,

@@ -1,4 +1,4 @@
-// Bad arguments of the Tensor methods (SPEC §2): each forwards to its op, so the messages name the
+// Bad arguments of the Tensor methods (concepts §2): each forwards to its op, so the messages name the
 // op; the PyTorch habits (varargs shapes, x.sum({ dim }), x.data) either work or say what to write.
 import { zeros, tensor, ArgumentError, DTypeError, MemoryError, ShapeError } from '../../../src/index.js';
 import { r, type Row, type Rows } from './types.js';
