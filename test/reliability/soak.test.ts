@@ -19,7 +19,11 @@ const EVERY = 1000;
  * and the eviction cache to their working size).
  */
 const REF = STEPS >= 20_000 ? 10_000 : 2_000;
-/** The last sample may differ from the reference by 5 %, or 10 MB if that is more. */
+/**
+ * The last sample may exceed the reference by 5 %, or 10 MB if that is more. One-sided: memory
+ * given back is no leak (a fresh clone's run fell from 207.5 MB RSS at 2·10³ to 181.7 MB at 10⁴
+ * as the allocator returned pages, and a two-sided check failed it).
+ */
 const TOLERANCE = { ratio: 0.05, bytes: 10 * 2 ** 20 };
 /**
  * Least-squares slope bounds over the samples from REF on, in bytes per step. Clean runs: heap
@@ -116,7 +120,7 @@ test(`soak: ${STEPS} MNIST MLP training steps keep heap and RSS flat`, { timeout
     heap: slope(xs, after.map((s) => s.heapUsed + s.arrayBuffers)),
     rss: slope(xs, after.map((s) => s.rss)),
   };
-  const within = (a: number, b: number) => Math.abs(a - b) <= Math.max(TOLERANCE.ratio * b, TOLERANCE.bytes);
+  const within = (a: number, b: number) => a - b <= Math.max(TOLERANCE.ratio * b, TOLERANCE.bytes);
   const verdict = {
     steps: STEPS, reference: REF, seconds: (performance.now() - started) / 1000,
     // CPU time of the process (all threads): unlike wall time, not stretched by other processes
@@ -134,7 +138,7 @@ test(`soak: ${STEPS} MNIST MLP training steps keep heap and RSS flat`, { timeout
   assert.ok(Number.isFinite(loss) && loss < 0.5, `training went wrong: loss ${loss}`);
   assert.ok(slopes.heap < SLOPE.heap, `heap grows ${slopes.heap.toFixed(1)} bytes/step after step ${REF}`);
   assert.ok(slopes.rss < SLOPE.rss, `RSS grows ${slopes.rss.toFixed(1)} bytes/step after step ${REF}`);
-  assert.ok(verdict.heapWithin, `heap at step ${last.step} is ${MB(last.heapUsed + last.arrayBuffers)} MB, ` +
-    `${MB(ref.heapUsed + ref.arrayBuffers)} MB at ${REF}`);
-  assert.ok(verdict.rssWithin, `RSS at step ${last.step} is ${MB(last.rss)} MB, ${MB(ref.rss)} MB at ${REF}`);
+  assert.ok(verdict.heapWithin, `heap grew to ${MB(last.heapUsed + last.arrayBuffers)} MB at step ${last.step}, ` +
+    `from ${MB(ref.heapUsed + ref.arrayBuffers)} MB at ${REF}`);
+  assert.ok(verdict.rssWithin, `RSS grew to ${MB(last.rss)} MB at step ${last.step}, from ${MB(ref.rss)} MB at ${REF}`);
 });
