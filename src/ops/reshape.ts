@@ -65,8 +65,8 @@ export function reshape(x: Tensor, shape: readonly number[]): Tensor {
 export function flatten(x: Tensor, startDim = 0, endDim = -1): Tensor {
   expectTensor('flatten', 'x', x);
   const r = x.ndim;
-  const s = normAxis('flatten', startDim, Math.max(r, 1), 'startDim');
-  const e = normAxis('flatten', endDim, Math.max(r, 1), 'endDim');
+  const s = normAxis('flatten', startDim, r, 'startDim');
+  const e = normAxis('flatten', endDim, r, 'endDim');
   if (r === 0) return reshape(x, [1]);
   if (s > e) {
     throw new ArgumentError('flatten', 'startDim must not come after endDim', {
@@ -94,9 +94,8 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
 /** Removes size-1 dims (all, or only `dim`) (torch.squeeze; concepts §2). */
 export function squeeze(x: Tensor, dim?: number): Tensor {
   expectTensor('squeeze', 'x', x);
-  if (dim !== undefined && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis('squeeze', dim, 0);
   if (dim === undefined) return reshape(x, x.shape.filter((d) => d !== 1));
+  const d = normAxis('squeeze', dim, x.ndim); // a 0-d tensor takes dim 0 or −1 only
   if (x.ndim === 0) return x;
-  const d = normAxis('squeeze', dim, x.ndim);
   return x.shape[d] === 1 ? reshape(x, x.shape.filter((_, i) => i !== d)) : x;
 }

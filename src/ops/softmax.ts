@@ -38,9 +38,8 @@ const softmaxLastOp = defineOp<SoftmaxAttrs>({
 function along(x: Tensor, dim: number, log: boolean, name: string): Tensor {
   expectTensor(name, 'x', x);
   requireFloat(name, x);
-  if (x.ndim === 0 && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis(name, dim, 0);
+  const d = normAxis(name, dim, x.ndim); // a 0-d tensor takes dim 0 or −1 only
   if (x.ndim === 0) return reshape(softmaxLastOp.apply([reshape(x, [1])], { log }), []);
-  const d = normAxis(name, dim, x.ndim);
   if (d === x.ndim - 1) return softmaxLastOp.apply([x], { log });
   return transpose(softmaxLastOp.apply([transpose(x, d, -1)], { log }), d, -1);
 }

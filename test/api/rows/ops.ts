@@ -56,7 +56,10 @@ export const rows: Rows = {
   ],
   flatten: [r(() => flatten(x(), 'a' as never), ArgumentError, "flatten: startDim must be an integer; got 'a' (string)")],
   unsqueeze: [r(() => unsqueeze(x(), 1.5), ArgumentError, "unsqueeze: dim must be an integer; got 1.5 (number)"), r(() => unsqueeze(x(), 3), ArgumentError, "unsqueeze: dim 3 is out of range [-3, 2]; got x [2, 3]")],
-  squeeze: [r(() => squeeze(x(), '0' as never), ArgumentError, "squeeze: dim must be an integer; got '0' (string)")],
+  squeeze: [
+    r(() => squeeze(x(), '0' as never), ArgumentError, "squeeze: dim must be an integer; got '0' (string)"),
+    r(() => squeeze(tensor(1), 7), ArgumentError, 'squeeze: dim 7 is out of range for a tensor of rank 0'),
+  ],
   permute: [r(() => permute(x(), 1 as never), ArgumentError, "permute: dims must be an array of integers; got 1 (number)"), r(() => permute(x(), [0, 0]), ArgumentError, "permute: dims must be a permutation of the tensor's axes; got x [2, 3] and dims [0, 0]")],
   transpose: [r(() => transpose(x(), 0, 'x' as never), ArgumentError, "transpose: dim1 must be an integer; got 'x' (string)")],
   expand: [r(() => expand(x(), 4 as never), ArgumentError, "expand: shape must be an array of integers (−1 infers one size); got 4 (number)\nhint: write expand(x, [4]) or x.expand(4)"), r(() => expand(x(), [4, 3]), ShapeError, "expand: shapes cannot be broadcast together; got x [2, 3] and shape [4, 3] (dimension -2: 2 vs 4)")],
@@ -79,7 +82,10 @@ export const rows: Rows = {
   matmul: [r(() => matmul(x(), [[1], [2], [3]] as never), ArgumentError, "matmul: b must be a Tensor; got [[1], [2], [3]] (array)\nhint: make it a tensor first: tensor([[1], [2], [3]])"), r(() => matmul(x(), x()), ShapeError, "matmul: inner dimensions must match; got a [2, 3] and b [2, 3] (3 ≠ 2)")],
   linear: [r(() => linear(x(), [[1, 2, 3]] as never), ArgumentError, "linear: weight must be a Tensor; got [[1, 2, 3]] (array)\nhint: make it a tensor first: tensor([[1, 2, 3]])")],
   softmax: [r(() => softmax([1, 2] as never), ArgumentError, "softmax: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => softmax(x(), { dim: 1 } as never), ArgumentError, "softmax: dim must be an integer; got { dim: 1 } (object)\nhint: pass the dim itself: x.softmax(1)")],
-  logSoftmax: [r(() => logSoftmax(tensor([1, 2], { dtype: 'int32' })), DTypeError, "logSoftmax: x must be a floating-point tensor; got x int32")],
+  logSoftmax: [
+    r(() => logSoftmax(tensor([1, 2], { dtype: 'int32' })), DTypeError, "logSoftmax: x must be a floating-point tensor; got x int32"),
+    r(() => logSoftmax(tensor(1), -3), ArgumentError, 'logSoftmax: dim -3 is out of range for a tensor of rank 0'),
+  ],
   crossEntropy: [
     r(() => crossEntropy(zeros([4, 3]), [0, 1, 2, 0] as never), ArgumentError, "crossEntropy: target must be a Tensor; got [0, 1, 2, 0] (array)\nhint: make it a tensor first: tensor([0, 1, 2, 0], { dtype: 'int32' })"),
     r(() => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduce: 'sum' } as never), ArgumentError, "crossEntropy: unknown option 'reduce' (options: reduction)"),
