@@ -3,6 +3,7 @@
 // changes. Values print as JS-ish literals (describe). Checks on hot paths are typeof tests only.
 
 import { ArgumentError, DTypeError, NablaError, describe, isTensorLike, literal } from './errors.js';
+import { isFloat, type DType } from './dtype.js';
 
 export { describe, literal };
 
@@ -133,4 +134,9 @@ export function checkDType<D extends string = (typeof DTYPES)[number]>(op: strin
   const key = typeof v === 'string' ? v.replace(/^torch\./, '') : '';
   const hint = DTYPE_HINTS[key] ?? ((DTYPES as readonly string[]).includes(key) ? `write '${key}'` : undefined);
   throw badArg(op, `${arg} must be ${listOf(DTYPES)}`, v, hint, DTypeError);
+}
+
+/** Only floating-point tensors can require grad (PyTorch's rule); checked where the dtype is known. */
+export function checkGradDType(op: string, dtype: DType): void {
+  if (!isFloat(dtype)) throw new DTypeError(op, 'only floating-point tensors can require grad', { got: [['dtype', dtype]] });
 }

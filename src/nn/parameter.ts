@@ -2,7 +2,7 @@
 // storage is pinned (long-lived, never evicted by the wasm backend's cache; docs/design.md §3).
 
 import { Tensor } from '../tensor/tensor.js';
-import { checkBool } from '../core/check.js';
+import { checkBool, checkGradDType } from '../core/check.js';
 import { notTensor } from '../tensor/expect.js';
 
 /**
@@ -13,6 +13,7 @@ export class Parameter extends Tensor {
   constructor(data: Tensor, requiresGrad = true) {
     if (!(data instanceof Tensor)) throw notTensor('Parameter', 'data', data);
     checkBool('Parameter', 'requiresGrad', requiresGrad);
+    if (requiresGrad) checkGradDType('Parameter', data.dtype);
     data.assertAlive('Parameter');
     super(data.storage, data.shape, data.backend, data.dtype);
     this.requiresGrad = requiresGrad;

@@ -1,8 +1,7 @@
 // Tensor methods mirror the functional ops (STYLE §3.4): each forwards to the one definition.
 
-import { isFloat, type DType } from '../core/dtype.js';
-import { badArg, checkBool, checkOptions } from '../core/check.js';
-import { DTypeError } from '../core/errors.js';
+import type { DType } from '../core/dtype.js';
+import { badArg, checkBool, checkGradDType, checkOptions } from '../core/check.js';
 import { Tensor } from '../tensor/tensor.js';
 import { backward, type BackwardOptions } from '../autograd/engine.js';
 import type { TensorLike } from './operand.js';
@@ -177,7 +176,7 @@ Object.defineProperty(P, 'data', {
 });
 P.requiresGrad_ = function (on = true) {
   checkBool('requiresGrad_', 'on', on);
-  if (on && !isFloat(this.dtype)) throw new DTypeError('requiresGrad_', 'only floating-point tensors can require grad', { got: [['dtype', this.dtype]] });
+  if (on) checkGradDType('requiresGrad_', this.dtype);
   this.requiresGrad = on;
   return this;
 };

@@ -1,11 +1,11 @@
 // Creating tensors: from data, constants, ranges and the seeded random generator. Every argument
 // is checked before anything is allocated (docs/design.md §7).
 
-import { arrayFor, DEFAULT_DTYPE, dtypeOfArray, isFloat, type DType, type TypedArray } from '../core/dtype.js';
-import { badArg, checkBool, checkDType, checkInt, checkNumber, checkOptions, checkShape, DTYPES } from '../core/check.js';
+import { arrayFor, DEFAULT_DTYPE, dtypeOfArray, type DType, type TypedArray } from '../core/dtype.js';
+import { badArg, checkBool, checkDType, checkGradDType, checkInt, checkNumber, checkOptions, checkShape, DTYPES } from '../core/check.js';
 import { Rng } from '../core/rng.js';
 import { sizeOf } from '../core/shape.js';
-import { ArgumentError, DTypeError } from '../core/errors.js';
+import { ArgumentError } from '../core/errors.js';
 import { backendNamed } from '../backend/registry.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor } from './tensor.js';
@@ -46,19 +46,12 @@ export function createOptions<T extends CreateOptions>(op: string, opts: T | und
   if (o.backend !== undefined) backendNamed(op, o.backend);
   const rng = (o as RandomOptions).rng;
   if (rng !== undefined && !(rng instanceof Rng)) throw badArg(op, 'rng must be an Rng', rng);
-  if (o.requiresGrad && o.dtype !== undefined && !isFloat(o.dtype)) throw intGrad(op, o.dtype);
   return o;
 }
 
-function intGrad(op: string, dtype: DType) {
-  return new DTypeError(op, 'only floating-point tensors can require grad', { got: [['dtype', dtype]] });
-}
-
-function finish(op: string, t: Tensor, opts: CreateOptions): Tensor {
-  if (opts.requiresGrad) {
-    if (!isFloat(t.dtype)) throw intGrad(op, t.dtype);
-    t.requiresGrad = true;
-  }
+/** Marks a new tensor as requested (checkGradDType ran before its storage was allocated). */
+function finish(t: Tensor, opts: CreateOptions): Tensor {
+  if (opts.requiresGrad) t.requiresGrad = true;
   if (opts.longLived) {
     t.longLived = true;
     t.backend.pin(t.storage);
@@ -80,8 +73,9 @@ function toArray(op: string, dtype: DType, data: ArrayLike<unknown>, name: (i: n
 
 /** The unchecked core of fromArray: `data` already validated for `dtype`. */
 export function make(op: string, arr: TypedArray, shape: readonly number[], dtype: DType, o: CreateOptions): Tensor {
+  if (o.requiresGrad) checkGradDType(op, dtype);
   const b = backendNamed(op, o.backend);
-  return finish(op, new Tensor(b.fromArray(arr, dtype, op), [...shape], b), o);
+  return finish(new Tensor(b.fromArray(arr, dtype, op), [...shape], b), o);
 }
 
 /** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (concepts §2). */
@@ -149,10 +143,11 @@ function fullChecked(op: string, shape: readonly number[], value: unknown, o: Cr
   const v = Number(value);
   const dtype = o.dtype ?? DEFAULT_DTYPE;
   checkIntValues(op, [v], dtype, () => 'value');
+  if (o.requiresGrad) checkGradDType(op, dtype);
   const b = backendNamed(op, o.backend);
   const s = b.alloc(dtype, sizeOf(shape), op);
   b.fill(s, v);
-  return finish(op, new Tensor(s, [...shape], b), o);
+  return finish(new Tensor(s, [...shape], b), o);
 }
 
 /**

@@ -2,7 +2,7 @@
 // permutations. Arguments are checked before anything is drawn (docs/design.md §7).
 
 import { arrayFor, DEFAULT_DTYPE } from '../core/dtype.js';
-import { badArg, checkInt, checkNumber, checkShape } from '../core/check.js';
+import { badArg, checkGradDType, checkInt, checkNumber, checkShape } from '../core/check.js';
 import { globalRng, type Rng } from '../core/rng.js';
 import { sizeOf } from '../core/shape.js';
 import { createOptions, make, shapeArgs, type RandomOptions, type ShapeArgs } from './create.js';
@@ -12,6 +12,7 @@ import type { Tensor } from './tensor.js';
 function randomFill(op: string, shape: readonly number[], o: RandomOptions, draw: (r: Rng) => number) {
   const rng = o.rng ?? globalRng;
   const dtype = o.dtype ?? DEFAULT_DTYPE;
+  if (o.requiresGrad) checkGradDType(op, dtype); // before anything is drawn
   const a = arrayFor(dtype, sizeOf(shape));
   for (let i = 0; i < a.length; i++) a[i] = draw(rng);
   return make(op, a, shape, dtype, o);
@@ -67,5 +68,6 @@ export function randperm(n: number, opts?: RandomOptions) {
   checkInt('randperm', 'n', n, 0);
   const dtype = o.dtype ?? 'int32';
   checkIntValues('randperm', [n - 1], dtype, () => 'n − 1');
+  if (o.requiresGrad) checkGradDType('randperm', dtype);
   return make('randperm', (o.rng ?? globalRng).permutation(n), [n], dtype, o);
 }

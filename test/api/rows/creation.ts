@@ -51,7 +51,10 @@ export const rows: Rows = {
     r(() => ones('2' as never), ArgumentError, "ones: shape must be an array of non-negative integers; got '2' (string)"),
     r(() => ones([2], { requiresGrad: 'yes' as never }), ArgumentError, "ones: requiresGrad must be true or false; got 'yes' (string)"),
   ],
-  zerosLike: [r(() => zerosLike([1, 2] as never), ArgumentError, "zerosLike: t must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])")],
+  zerosLike: [
+    r(() => zerosLike([1, 2] as never), ArgumentError, "zerosLike: t must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"),
+    r(() => zerosLike(zeros([2], { dtype: 'int32' }), { requiresGrad: true }), DTypeError, 'zerosLike: only floating-point tensors can require grad; got dtype int32'),
+  ],
   onesLike: [r(() => onesLike(t2(), { dtype: 'bool' as never }), DTypeError, "onesLike: dtype must be 'float32', 'float64', 'int32' or 'uint8'; got 'bool' (string)\nhint: nabla has no bool dtype; masks are 1/0 in 'uint8' or a float dtype")],
   fullLike: [r(() => fullLike(t2(), NaN as never, { dtype: 'int32' }), ArgumentError, "fullLike: value must be an integer in [-2147483648, 2147483647] for dtype int32; got NaN (number)")],
   arange: [
@@ -75,6 +78,8 @@ export const rows: Rows = {
     r(() => randint(5, 5, [2]), ArgumentError, "randint: high must be greater than low (5); got 5 (number)"),
     r(() => randint(0, 10, 3 as never), ArgumentError, "randint: shape must be an array of non-negative integers; got 3 (number)\nhint: write [3] for a 1-D shape"),
     r(() => randint(0, 3e9, [2]), ArgumentError, "randint: high − 1 must be an integer in [-2147483648, 2147483647] for dtype int32; got 2999999999 (number)"),
+    // the dtype (int32 by default) is known before anything is drawn: the generator does not move
+    r(() => randint(0, 5, [3], { requiresGrad: true }), DTypeError, 'randint: only floating-point tensors can require grad; got dtype int32', () => globalRng.getState()),
   ],
   bernoulli: [r(() => bernoulli(1.5, [2]), ArgumentError, "bernoulli: p must be a finite number in [0, 1]; got 1.5 (number)"), r(() => bernoulli(0.5, 2 as never), ArgumentError, "bernoulli: shape must be an array of non-negative integers; got 2 (number)\nhint: write [2] for a 1-D shape")],
   randperm: [r(() => randperm(-1), ArgumentError, "randperm: n must be a non-negative integer; got -1 (number)")],

@@ -28,7 +28,7 @@ export const rows: Rows = {
       r(() => m.loadStateDict(new Map([['weight', zeros([3, 2])]])), CheckpointError, "Linear: state dict keys do not match the model (missing: [bias]; unexpected: [])", () => values(m)),
     ];
   })(),
-  Parameter: [r(() => new Parameter([1, 2] as never), ArgumentError, "Parameter: data must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => new Parameter(zeros([2]), 1 as never), ArgumentError, "Parameter: requiresGrad must be true or false; got 1 (number)")],
+  Parameter: [r(() => new Parameter([1, 2] as never), ArgumentError, "Parameter: data must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => new Parameter(zeros([2]), 1 as never), ArgumentError, "Parameter: requiresGrad must be true or false; got 1 (number)"), r(() => new Parameter(zeros([2], { dtype: 'int32' })), DTypeError, 'Parameter: only floating-point tensors can require grad; got dtype int32')],
   Linear: [
     r(() => new Linear(0, 3), ArgumentError, "Linear: inFeatures must be a positive integer; got 0 (number)"),
     r(() => new Linear(2.5, 3), ArgumentError, "Linear: inFeatures must be a positive integer; got 2.5 (number)"),
