@@ -80,15 +80,19 @@ export function make(op: string, arr: TypedArray, shape: readonly number[], dtyp
 
 /** Wraps an existing storage-ready typed array (copied) as a tensor of `shape` (concepts §2). */
 export function fromArray(data: ArrayLike<number>, shape: readonly number[], opts?: CreateOptions): Tensor {
-  const o = createOptions('fromArray', opts);
+  return arrayTensor('fromArray', data, shape, createOptions('fromArray', opts));
+}
+
+/** fromArray with checked options, errors naming `op` (tensor(aTypedArray) comes here too). */
+function arrayTensor(op: string, data: ArrayLike<number>, shape: readonly number[], o: CreateOptions): Tensor {
   const typed = ArrayBuffer.isView(data) && !(data instanceof DataView);
   if ((!typed && !Array.isArray(data)) || data instanceof BigInt64Array || data instanceof BigUint64Array) {
-    throw badArg('fromArray', 'data must be an array of numbers or a numeric typed array', data);
+    throw badArg(op, 'data must be an array of numbers or a numeric typed array', data);
   }
-  checkShape('fromArray', shape);
+  checkShape(op, shape);
   const n = sizeOf(shape);
   if (data.length !== n) {
-    throw new ArgumentError('fromArray', `data length must equal the shape's size ${n}`, {
+    throw new ArgumentError(op, `data length must equal the shape's size ${n}`, {
       got: [['shape', shape]],
       note: `data has ${data.length} elements`,
     });
@@ -96,9 +100,9 @@ export function fromArray(data: ArrayLike<number>, shape: readonly number[], opt
   const dtype = o.dtype ?? (typed ? dtypeOfArray(data) : DEFAULT_DTYPE);
   const name = (i: number) => `data[${i}]`;
   // a typed array of any element type converts inside the backend's copy (no intermediate array)
-  const arr = typed ? (data as TypedArray) : toArray('fromArray', dtype, data, name);
-  checkIntValues('fromArray', arr, dtype, name);
-  return make('fromArray', arr, shape, dtype, o);
+  const arr = typed ? (data as TypedArray) : toArray(op, dtype, data, name);
+  checkIntValues(op, arr, dtype, name);
+  return make(op, arr, shape, dtype, o);
 }
 
 /**
@@ -116,7 +120,7 @@ export function tensor(data: NestedArray | TypedArray | readonly TypedArray[], o
   if (typeof data === 'number' || typeof data === 'boolean') {
     return make('tensor', checked('tensor', [Number(data)], [], o.dtype ?? DEFAULT_DTYPE), [], o.dtype ?? DEFAULT_DTYPE, o);
   }
-  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return fromArray(data as TypedArray, [(data as TypedArray).length], o);
+  if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return arrayTensor('tensor', data as TypedArray, [(data as TypedArray).length], o);
   if (!Array.isArray(data)) {
     const hint = data instanceof Tensor ? 'copy a tensor with x.clone() (x.detach() to leave the graph)' : undefined;
     throw badArg('tensor', 'data must be a number, a boolean, a (nested) array of them or a typed array', data, hint);

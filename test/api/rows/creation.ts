@@ -25,6 +25,7 @@ export const rows: Rows = {
     r(() => tensor([1], 'int32' as never), ArgumentError, "tensor: options must be an object; got 'int32' (string)\nhint: write { dtype: 'int32' }"),
     r(() => tensor([1], { requires_grad: true } as never), ArgumentError, "tensor: unknown option 'requires_grad' (options: dtype, requiresGrad, backend, longLived)\nhint: did you mean requiresGrad?"),
     r(() => tensor([1], { dtype: 'int32', requiresGrad: true }), DTypeError, "tensor: only floating-point tensors can require grad; got dtype int32"),
+    r(() => tensor(new Float32Array([1.5]), { dtype: 'int32' }), ArgumentError, 'tensor: data[0] must be an integer in [-2147483648, 2147483647] for dtype int32; got 1.5 (number)'),
     r(() => tensor('1' as never), ArgumentError, "tensor: data must be a number, a boolean, a (nested) array of them or a typed array; got '1' (string)"),
   ],
   fromArray: [
