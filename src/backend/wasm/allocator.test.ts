@@ -135,11 +135,16 @@ describe('wasm allocator', () => {
       }
     }
     const full = a.getStats();
-    assert.throws(() => a.ptr(keep), (e: unknown) => e instanceof BackendError && e.message.startsWith(
+    // evicted twice, so a restore for an owner would pin it: a refused one must not
+    const owner = {};
+    assert.equal(keep.evictions, 2);
+    assert.throws(() => a.ptr(keep, owner), (e: unknown) => e instanceof BackendError && e.message.startsWith(
       `wasm: out of WebAssembly memory restoring an evicted tensor; asked for 100 bytes with ${full.pinnedBytes} in use`));
     assert.deepEqual(a.getStats(), full);
     assert.ok(keep.ptr < 0 && keep.host !== null);
+    assert.equal(keep.pinned, false, 'a refused restore leaves the region an evicted temporary');
     a.free(slot);
-    assert.deepEqual([...a.u8.subarray(a.ptr(keep), a.ptr(keep) + 100)], new Array(100).fill(9));
+    assert.deepEqual([...a.u8.subarray(a.ptr(keep, owner), a.ptr(keep, owner) + 100)], new Array(100).fill(9));
+    assert.equal(keep.pinned, true, 'restored after its second eviction: pinned');
   });
 });

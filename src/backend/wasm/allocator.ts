@@ -165,11 +165,15 @@ export class Allocator {
         'do not use a tensor after dispose()');
     }
     r.stamp = this.stamp;
-    if (!r.pinned && owner && r.evictions >= 2) {
-      r.pinned = true;
-      this.registry.register(owner, r, r);
+    const promote = !r.pinned && owner !== undefined && r.evictions >= 2;
+    if (promote) r.pinned = true; // place() accounts a pinned region as pinned
+    try {
+      this.place(r, 'wasm', ' restoring an evicted tensor');
+    } catch (e) {
+      if (promote) r.pinned = false; // refused: still an evicted temporary, as before the call
+      throw e;
     }
-    this.place(r, 'wasm', ' restoring an evicted tensor');
+    if (promote) this.registry.register(owner, r, r);
     this.u8.set(r.host!, r.ptr);
     this.stats.restoredBytes += r.used;
     r.host = null;
