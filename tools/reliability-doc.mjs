@@ -28,8 +28,7 @@ function properties(results) {
   if (lines === null || lines.length === 0) {
     return `Status: ${status(run)}.\n\nNo property results: ` + (run?.ran
       ? 'the property tests ran but wrote no `property.jsonl` lines.'
-      : '`test/property/` has no tests on this branch (they come with the property-test change); ' +
-        're-run `npm run reliability` after merging it.');
+      : 'the property tests did not run (`npm run reliability -- --only` left them out, or test/property/ is empty).');
   }
   const rows = lines.map((l) => [l.property, l.backend, l.runs, l.seed, (l.ms / 1000).toFixed(1), l.ok ? 'ok' : '**failed**']);
   const runs = lines.reduce((s, l) => s + l.runs, 0);

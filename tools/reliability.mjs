@@ -25,9 +25,7 @@ const propertyDir = join(root, 'test/property');
 const CHECKS = [
   {
     name: 'properties',
-    files: () => existsSync(propertyDir)
-      ? readdirSync(propertyDir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join('test/property', f))
-      : [],
+    files: () => readdirSync(propertyDir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join('test/property', f)),
     env: { NABLA_PROPERTY_RUNS: '10000' },
   },
   { name: 'fuzz', files: () => ['test/reliability/idx-fuzz.test.ts'], env: { NABLA_FUZZ_INPUTS: '100000' } },

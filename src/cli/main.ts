@@ -12,11 +12,11 @@ export function packageVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
-function intArg(name: string, min = 1) {
+function intArg(name: string) {
   return (v: string) => {
     const n = Number(v);
-    if (v.trim() === '' || !Number.isSafeInteger(n) || n < min) {
-      throw new InvalidArgumentError(`${name} must be ${min === 0 ? 'a non-negative' : 'a positive'} integer (got '${v}')`);
+    if (v.trim() === '' || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`${name} must be a positive integer (got '${v}')`);
     }
     return n;
   };
@@ -63,7 +63,8 @@ export function buildProgram(io: CliIo = { log: console.log, warn: console.error
   const program = new Command();
   if (io.writeOut || io.writeErr) program.configureOutput({ writeOut: io.writeOut, writeErr: io.writeErr });
   if (io.exitOverride) program.exitOverride();
-  program.name('nabla').description('nabla: deep learning in TypeScript').version(packageVersion(), '-V, --version');
+  const version = packageVersion();
+  program.name('nabla').description('nabla: deep learning in TypeScript').version(version, '-V, --version');
   program
     .command('train')
     .description('train an MLP on MNIST (784-256-128-10, ReLU, Adam) and report the test accuracy')
@@ -90,7 +91,7 @@ export function buildProgram(io: CliIo = { log: console.log, warn: console.error
     .addOption(threadsOption())
     .action((opts) => {
       selectBackend(opts.backend, opts.threads, io.warn);
-      runInfo(packageVersion(), io.log);
+      runInfo(version, io.log);
     });
   return program;
 }

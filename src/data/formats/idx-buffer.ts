@@ -108,15 +108,14 @@ function checkIdxFile(op: string, file: unknown): void {
   checkOptions(op, file as object, ['dims', 'data', 'type'], 'file');
   const { dims, data } = file as { dims: unknown; data: unknown };
   if (!Array.isArray(dims)) throw badArg(op, 'file.dims must be an array of integers', dims);
-  if (!(data instanceof Uint8Array || data instanceof Int8Array || data instanceof Int16Array ||
-    data instanceof Int32Array || data instanceof Float32Array || data instanceof Float64Array)) {
+  if (typeOfArray(data) === undefined) {
     throw badArg(op, `file.data must be ${ARRAY_NAMES}`, data,
       Array.isArray(data) ? 'the array type chooses the IDX type: e.g. new Uint8Array([…]) or new Float32Array([…])' : undefined);
   }
 }
 
 function typeOfCode(code: number): IdxType | undefined {
-  return (Object.keys(TYPES) as IdxType[]).find((t) => TYPES[t].code === code);
+  return IDX_TYPES.find((t) => TYPES[t].code === code);
 }
 
 /** The header of an IDX file: what it declares, before any data is read or allocated. */
@@ -248,13 +247,15 @@ export function decodeIdx(bytes: Uint8Array, src: IdxSource): IdxFile {
   return { dims, type, data };
 }
 
-function typeOfArray(data: IdxArray): IdxType {
+/** The IDX type of one of the six typed arrays, else undefined. */
+function typeOfArray(data: unknown): IdxType | undefined {
   if (data instanceof Uint8Array) return 'uint8';
   if (data instanceof Int8Array) return 'int8';
   if (data instanceof Int16Array) return 'int16';
   if (data instanceof Int32Array) return 'int32';
   if (data instanceof Float32Array) return 'float32';
-  return 'float64';
+  if (data instanceof Float64Array) return 'float64';
+  return undefined;
 }
 
 /** Encodes dims and data as IDX bytes; the element type follows the typed array's (concepts §7). */
@@ -284,7 +285,7 @@ export function encodeIdx(op: string, file: { dims: readonly number[]; data: Idx
       note: `data has ${data.length} elements`,
     });
   }
-  const type = typeOfArray(data);
+  const type = typeOfArray(data)!; // checkIdxFile refused any other array
   const info = TYPES[type];
   const headerBytes = 4 + 4 * dims.length;
   const out = new Uint8Array(headerBytes + count * info.bytes);
