@@ -61,3 +61,16 @@ test('wasm: an allocation past the memory limit throws BackendError; tensors and
     writeFileSync(join(out, 'oom.json'), JSON.stringify({ ok: true, limit, inUse, messages }, null, 2));
   }
 });
+
+test('js: an array the engine refuses is a BackendError naming the op, not a RangeError', () => {
+  const on = { backend: 'js' };
+  const a = nb.fromArray([1, 2, 3, 4], [4], on);
+  // 2³³ float32s: past V8's typed-array length limit (2³² elements on 64-bit)
+  assert.throws(() => nb.zeros([2 ** 33], on), (e: unknown) => {
+    assert.ok(e instanceof BackendError, `expected BackendError, got ${String(e)}`);
+    assert.equal(e.message, 'zeros: out of memory on the js backend; asked for 34359738368 bytes ' +
+      '(Invalid typed array length: 8589934592)\nhint: dispose() large tensors no longer needed, or allocate less at once');
+    return true;
+  });
+  assert.deepEqual(Array.from(nb.add(a, 1).toTypedArray()), [2, 3, 4, 5]);
+});

@@ -1,8 +1,8 @@
 // The `js` backend: reference semantics for every kernel, float32/float64/int32, runs anywhere.
 // Storage is a plain typed array, so the JS garbage collector reclaims it.
 
-import { arrayFor, type DType, type TypedArray, dtypeOfArray } from '../../core/dtype.js';
-import { MemoryError } from '../../core/errors.js';
+import { arrayFor, bytesPer, type DType, type TypedArray, dtypeOfArray } from '../../core/dtype.js';
+import { BackendError, MemoryError } from '../../core/errors.js';
 import type { Backend, Storage, Strided } from '../kernels.js';
 import * as k from './arrays.js';
 
@@ -28,13 +28,28 @@ function sa(x: Strided): k.StridedArray {
   return { a: arr(x.s), offset: x.offset, strides: x.strides };
 }
 
+/**
+ * A typed array of `size` elements; one the engine refuses (past its typed-array limit or the
+ * memory it can get) is a BackendError naming the op, as the wasm backend's, not a RangeError.
+ */
+function allocArray(dtype: DType, size: number, op = 'js'): TypedArray {
+  try {
+    return arrayFor(dtype, size);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const asked = size * bytesPer(dtype);
+    throw new BackendError(op, `out of memory on the js backend; asked for ${asked} bytes`, { asked, note: e.message },
+      'dispose() large tensors no longer needed, or allocate less at once');
+  }
+}
+
 export const jsBackend = {
   name: 'js',
   threads: 1,
-  alloc: (dtype, size) => new JsStorage(dtype, size, arrayFor(dtype, size)),
-  fromArray(data, dtype) {
+  alloc: (dtype: DType, size: number, op?: string) => new JsStorage(dtype, size, allocArray(dtype, size, op)),
+  fromArray(data: TypedArray, dtype?: DType, op?: string) {
     const dt = dtype ?? dtypeOfArray(data);
-    const a = arrayFor(dt, data.length);
+    const a = allocArray(dt, data.length, op);
     a.set(data);
     return new JsStorage(dt, data.length, a);
   },
