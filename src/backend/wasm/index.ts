@@ -1,7 +1,7 @@
 // The wasm backend's public entry: builds the backend (sync in Node, `initWasm()` in browsers),
 // registers it as 'wasm', attaches the worker pool, and picks the fastest available backend.
 
-import { BackendError } from '../../core/errors.js';
+import { ArgumentError, BackendError } from '../../core/errors.js';
 import { badArg, checkBool, checkInt, checkOneOf, checkOptions } from '../../core/check.js';
 import { getBackend, preferBackend, registerBackend, registerLazyBackend, setBackend } from '../registry.js';
 import { loadModuleAsync, loadModuleSync, relaxedSimdAvailable, type LoadOptions, type LoadedModule } from './loader.js';
@@ -97,6 +97,7 @@ export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = 
   registerBackend(b);
   preferBackend(['wasm']);
   setBackend('wasm');
+  requestedThreads = opts.threads ?? defaultThreads();
   return (instance = b);
 }
 
@@ -106,11 +107,23 @@ export async function initWasm(opts: WasmOptions & { baseUrl?: string | URL } = 
  */
 export function loadWasm(opts: WasmOptions = {}): WasmBackend {
   wasmOptions('loadWasm', opts);
-  if (instance) return instance;
+  if (instance) {
+    // the backend is built once: a different thread count would be silently ignored
+    if (opts.threads !== undefined && opts.threads !== requestedThreads) {
+      throw new ArgumentError('loadWasm', `the wasm backend is already loaded with threads ${requestedThreads}; ` +
+        'options apply at the first load only', { got: [['threads', String(opts.threads)]] },
+        'call loadWasm({ threads }) before the first tensor is made on wasm (nabla train: --threads)');
+    }
+    return instance;
+  }
   const b = createWasmBackendSync({ ...opts, name: 'wasm' });
   registerBackend(b);
+  requestedThreads = opts.threads ?? defaultThreads();
   return (instance = b);
 }
+
+/** The thread count the registered backend was asked for (it may run fewer without shared memory). */
+let requestedThreads = 0;
 
 // In Node, `setBackend('wasm')` builds the backend on first use (synchronously).
 if (isNode) {

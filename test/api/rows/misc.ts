@@ -4,6 +4,7 @@ import {
   initWasm, loadWasm, useFastestBackend, formatShape,
   zeros, tensor, sigmoid, ArgumentError, BackendError,
 } from '../../../src/index.js';
+import { availableParallelism } from 'node:os';
 import { r, type Rows } from './types.js';
 
 const leaf = () => tensor([0.5, -1], { dtype: 'float64', requiresGrad: true });
@@ -41,6 +42,8 @@ export const rows: Rows = {
   loadWasm: [
     r(() => loadWasm({ threads: 2.5 }), ArgumentError, "loadWasm: threads must be a positive integer; got 2.5 (number)"),
     r(() => loadWasm({ variant: 'sse' as never }), ArgumentError, "loadWasm: variant must be 'simd' or 'relaxed'; got 'sse' (string)"),
+    // loaded already (the default backend, with one thread a core up to 8): another count is refused
+    r(() => (getBackend('wasm'), loadWasm({ threads: 9 })), ArgumentError, `loadWasm: the wasm backend is already loaded with threads ${Math.min(8, availableParallelism())}; options apply at the first load only; got threads 9\nhint: call loadWasm({ threads }) before the first tensor is made on wasm (nabla train: --threads)`),
     r(() => loadWasm({ thread: 2 } as never), ArgumentError, "loadWasm: unknown option 'thread' (options: dir, variant, shared, name, budget, threads, parallelMinWork, parallelMinElements, parallelMinChunk, parallelSplit)"),
   ],
   useFastestBackend: [r(() => useFastestBackend({ budget: -1 }), ArgumentError, "useFastestBackend: budget must be a positive integer; got -1 (number)", () => getBackend().name)],
