@@ -1,11 +1,12 @@
 // The README's examples run (an example that does not run is a bug): each ```ts or ```js block
-// is written to a temporary module importing the package source, then run.
+// is written to a temporary module importing the package source, then run in a process of its own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const blocks = [...readme.matchAll(/```(?:ts|js)\n([\s\S]*?)```/g)].map((m) => m[1]);
@@ -28,17 +29,17 @@ test('the README cites only files that are in the repository', () => {
   assert.doesNotMatch(readme, /SPEC|\bthe notes\b/, 'the README cites the spec or the notes, which are not in the repository');
 });
 
+// Each example runs as the standalone program a reader would make of it: in its own process.
 blocks.forEach((code, i) => {
-  test(`README example ${i + 1} runs`, async () => {
+  test(`README example ${i + 1} runs`, () => {
     const dir = mkdtempSync(join(tmpdir(), 'nabla-readme-'));
     const file = join(dir, `example-${i + 1}.ts`);
-    const logs: string[] = [];
-    const body = code.replace(/from 'nabla'/g, `from '${src}'`).replace(/console\.log\(/g, '__log(');
-    writeFileSync(file, `const __log = (...a: unknown[]) => (globalThis as any).__readmeLog(a.map(String).join(' '));\n${body}`);
-    (globalThis as any).__readmeLog = (line: string) => logs.push(line);
-    await import(pathToFileURL(file).href);
+    writeFileSync(file, code.replace(/from 'nabla'/g, `from '${src}'`));
+    const r = spawnSync(process.execPath, ['--import', 'tsx', file], { encoding: 'utf8', timeout: 120_000 });
+    assert.equal(r.status, 0, `example ${i + 1} failed:\n${r.stderr}`);
     // `console.log(...); // <text>`: the example promises that line; it must print exactly that
     const promised = [...code.matchAll(/console\.log\(.*\);\s*\/\/\s*(.+)$/gm)].map((m) => m[1].trim());
+    const logs = r.stdout.split('\n').filter((l) => l !== '');
     assert.deepEqual(logs.slice(0, promised.length), promised, 'the lines the example says it prints');
   });
 });
