@@ -33,11 +33,8 @@ export abstract class Optimizer {
   constructor(params: Iterable<Tensor>, name: string) {
     this.params = paramList(name, params);
     if (this.params.length === 0) throw new ArgumentError(name, 'got an empty parameter list', {});
-    this.params.forEach((p, i) => {
-      if (!p.requiresGrad) {
-        throw new ArgumentError(name, `parameter ${i} does not require grad`, { got: [[p.name ?? `params[${i}]`, p.shape]] });
-      }
-    });
+    // a frozen parameter (requiresGrad false) is accepted, as in torch.optim: it gets no gradient,
+    // so step() leaves it alone until it is unfrozen (fine-tuning, affine: false, LSUV)
   }
 
   /**

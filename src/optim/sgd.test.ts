@@ -45,10 +45,21 @@ test('SGD option validation names the option, its value and its type', () => {
   ];
   for (const [opts, message] of bad) assert.throws(() => new SGD(p(), opts), { name: 'ArgumentError', message });
   assert.throws(() => new SGD([], { lr: 0.1 }), { name: 'ArgumentError', message: 'SGD: got an empty parameter list' });
-  assert.throws(() => new SGD([tensor([1, 2])], { lr: 0.1 }), {
-    name: 'ArgumentError',
-    message: 'SGD: parameter 0 does not require grad; got params[0] [2]',
-  });
+});
+
+test('a frozen parameter (requiresGrad false) is accepted and left alone, as torch.optim does', () => {
+  const frozen = tensor([1, 2]), live = tensor([3], { requiresGrad: true });
+  const opt = new SGD([frozen, live], { lr: 0.5, momentum: 0.9 });
+  live.mul(live).sum().backward(); // d(live²) = 6
+  opt.step();
+  assert.deepEqual([...frozen.toTypedArray()], [1, 2]);
+  assert.deepEqual([...live.toTypedArray()], [0]);
+  assert.deepEqual(opt.stateDict().steps, [0, 1]);
+  frozen.requiresGrad_(); // unfrozen: updated from the next step on
+  opt.zeroGrad();
+  frozen.sum().backward();
+  opt.step();
+  assert.deepEqual([...frozen.toTypedArray()], [0.5, 1.5]);
 });
 
 test('SGD skips a parameter without a gradient', () => {
