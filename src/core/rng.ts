@@ -147,6 +147,11 @@ function rotl(x: number, k: number): number {
  */
 export const globalRng = new Rng(0);
 
+/** An optional generator option is an Rng (a plain object or a seed number is refused by name). */
+export function checkRng(op: string, rng: unknown): void {
+  if (rng !== undefined && !(rng instanceof Rng)) throw badArg(op, 'rng must be an Rng', rng);
+}
+
 /** Seeds the global generator, so a run is reproducible (torch.manual_seed; concepts §2). */
 export function manualSeed(seed: number): void {
   checkInt('manualSeed', 'seed', seed);

@@ -1,8 +1,8 @@
 // Linear (affine) layer, PyTorch layout: weight [D_out, D_in], bias [D_out].
 
 import { DTypeError } from '../core/errors.js';
-import { badArg, checkBool, checkDType, checkInt, checkOptions } from '../core/check.js';
-import { Rng } from '../core/rng.js';
+import { checkBool, checkDType, checkInt, checkOptions } from '../core/check.js';
+import { checkRng, Rng } from '../core/rng.js';
 import { isFloat, type DType } from '../core/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { zeros } from '../tensor/create.js';
@@ -35,7 +35,7 @@ export class Linear extends Module {
     if (o.bias !== undefined) checkBool('Linear', 'bias', o.bias);
     const dtype = o.dtype === undefined ? 'float32' : checkDType('Linear', o.dtype);
     if (!isFloat(dtype)) throw new DTypeError('Linear', 'parameters must be floating-point', { got: [['dtype', dtype]] });
-    if (o.rng !== undefined && !(o.rng instanceof Rng)) throw badArg('Linear', 'rng must be an Rng', o.rng);
+    checkRng('Linear', o.rng);
     this.weight = new Parameter(zeros([outFeatures, inFeatures], { dtype }));
     kaimingUniform_(this.weight, { a: Math.sqrt(5), rng: opts.rng });
     if (opts.bias ?? true) {

@@ -2,7 +2,7 @@ import { defineOp } from '../autograd/define-op.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ArgumentError } from '../core/errors.js';
 import { planReduce } from './reduce-plan.js';
-import { notKeepdim, runReduce } from './sum.js';
+import { checkKeepdim, runReduce } from './sum.js';
 import { normAxis } from '../core/shape.js';
 import { reshape } from './reshape.js';
 
@@ -49,6 +49,6 @@ export function argmin(x: Tensor, dim?: number, keepdim = false): Tensor {
 
 function argAttrs(op: string, dim: unknown, keepdim: unknown): ArgAttrs {
   if (dim !== undefined && (typeof dim !== 'number' || !Number.isInteger(dim))) normAxis(op, dim as number, 0);
-  if (keepdim !== false && keepdim !== true) throw notKeepdim(op, keepdim);
+  checkKeepdim(op, keepdim);
   return { dim: dim as number | undefined, keepdim };
 }

@@ -2,7 +2,7 @@ import { defineOp } from '../autograd/define-op.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { ArgumentError } from '../core/errors.js';
 import { planReduce } from './reduce-plan.js';
-import { notKeepdim, runReduce, sum, type ReduceAttrs } from './sum.js';
+import { checkKeepdim, runReduce, sum, type ReduceAttrs } from './sum.js';
 import { reshape } from './reshape.js';
 import { eq } from './compare.js';
 import { mul } from './mul.js';
@@ -47,11 +47,11 @@ export const minOp = defineExtreme('min');
 
 /** Maximum over `dims` (all when omitted), values only (concepts §2). */
 export function max(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
-  if (keepdim !== false && keepdim !== true) throw notKeepdim('max', keepdim);
+  checkKeepdim('max', keepdim);
   return maxOp.apply([x], { dims, keepdim });
 }
 /** Minimum over `dims` (all when omitted), values only (concepts §2). */
 export function min(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
-  if (keepdim !== false && keepdim !== true) throw notKeepdim('min', keepdim);
+  checkKeepdim('min', keepdim);
   return minOp.apply([x], { dims, keepdim });
 }

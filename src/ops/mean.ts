@@ -1,6 +1,6 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { normAxes } from '../core/shape.js';
-import { notKeepdim, sum } from './sum.js';
+import { checkKeepdim, sum } from './sum.js';
 import { expectTensor } from '../tensor/expect.js';
 import { div } from './div.js';
 
@@ -10,7 +10,7 @@ import { div } from './div.js';
  */
 export function mean(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
   expectTensor('mean', 'x', x);
-  if (keepdim !== false && keepdim !== true) throw notKeepdim('mean', keepdim);
+  checkKeepdim('mean', keepdim);
   const axes = normAxes('mean', dims, x.ndim);
   let n = 1;
   for (const a of axes) n *= x.shape[a] ?? 1; // a 0-d tensor's dim 0 holds its one element

@@ -45,14 +45,15 @@ export const sumOp = defineOp<ReduceAttrs>({
 
 /** Sum over `dims` (all when omitted), optionally keeping them as size 1 (concepts §2). */
 export function sum(x: Tensor, dims?: number | readonly number[], keepdim = false): Tensor {
-  if (keepdim !== false && keepdim !== true) throw notKeepdim('sum', keepdim);
+  checkKeepdim('sum', keepdim);
   return sumOp.apply([x], { dims, keepdim });
 }
 
-/** `keepdim must be true or false`, with a pointer for `x.sum(1, { keepdim: true })`. */
-export function notKeepdim(op: string, v: unknown) {
+/** keepdim is true or false, else an error with a pointer for `x.sum(1, { keepdim: true })`. */
+export function checkKeepdim(op: string, v: unknown): asserts v is boolean {
+  if (v === false || v === true) return;
   const hint = typeof v === 'object' && v !== null ? `keepdim is positional: x.${op}(dims, true)` : undefined;
-  return badArg(op, 'keepdim must be true or false', v, hint);
+  throw badArg(op, 'keepdim must be true or false', v, hint);
 }
 
 /** Sums a gradient of a broadcast shape down to `shape` (the engine's unbroadcast; concepts §2). */

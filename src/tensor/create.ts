@@ -3,7 +3,7 @@
 
 import { arrayFor, DEFAULT_DTYPE, dtypeOfArray, type DType, type TypedArray } from '../core/dtype.js';
 import { badArg, checkBool, checkDType, checkGradDType, checkInt, checkNumber, checkOptions, checkShape, DTYPES } from '../core/check.js';
-import { Rng } from '../core/rng.js';
+import { checkRng, Rng } from '../core/rng.js';
 import { sizeOf } from '../core/shape.js';
 import { ArgumentError } from '../core/errors.js';
 import { backendNamed } from '../backend/registry.js';
@@ -45,7 +45,7 @@ export function createOptions<T extends CreateOptions>(op: string, opts: T | und
   if (o.longLived !== undefined) checkBool(op, 'longLived', o.longLived);
   if (o.backend !== undefined) backendNamed(op, o.backend);
   const rng = (o as RandomOptions).rng;
-  if (rng !== undefined && !(rng instanceof Rng)) throw badArg(op, 'rng must be an Rng', rng);
+  checkRng(op, rng);
   return o;
 }
 

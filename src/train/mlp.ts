@@ -1,6 +1,6 @@
 // The multilayer perceptron the CLI and the benchmarks train: Linear → ReLU → … → Linear.
 
-import { Rng } from '../core/rng.js';
+import { checkRng, Rng } from '../core/rng.js';
 import { badArg, checkInt, checkOneOf, checkOptions } from '../core/check.js';
 import { Linear } from '../nn/linear.js';
 import { ReLU } from '../nn/activations.js';
@@ -19,7 +19,7 @@ export function mlp(sizes: readonly number[], opts: { init?: 'he' | 'default'; r
   sizes.forEach((n, i) => checkInt('mlp', `sizes[${i}]`, n, 1));
   const o = checkOptions('mlp', opts, ['init', 'rng']);
   if (o.init !== undefined) checkOneOf('mlp', 'init', o.init, ['he', 'default']);
-  if (o.rng !== undefined && !(o.rng instanceof Rng)) throw badArg('mlp', 'rng must be an Rng', o.rng);
+  checkRng('mlp', o.rng);
   const layers: Module[] = [];
   for (let i = 0; i + 1 < sizes.length; i++) {
     const lin = new Linear(sizes[i], sizes[i + 1], { rng: opts.rng });

@@ -5,7 +5,7 @@ import { badArg, checkNumber, checkOneOf, checkOptions } from '../../core/check.
 import { expectTensor } from '../../tensor/expect.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { arrayFor, isFloat } from '../../core/dtype.js';
-import { globalRng, Rng } from '../../core/rng.js';
+import { checkRng, globalRng, Rng } from '../../core/rng.js';
 
 export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'conv2d';
 
@@ -50,7 +50,7 @@ export function initArgs<O extends { rng?: Rng }>(op: string, t: unknown, opts: 
   x.assertAlive(op);
   if (float && !isFloat(x.dtype)) throw new DTypeError(op, 't must be a floating-point tensor', { got: [['t', x.dtype]] });
   const o = checkOptions(op, opts, keys);
-  if (o.rng !== undefined && !(o.rng instanceof Rng)) throw badArg(op, 'rng must be an Rng', o.rng);
+  checkRng(op, o.rng);
   return o;
 }
 
