@@ -6,10 +6,10 @@
 export * from './ops/index.js';
 export { Tensor, isTensor } from './tensor/tensor.js';
 export {
-  tensor, fromArray, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye,
+  tensor, fromArray, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye, setDefaultDtype, getDefaultDtype,
   type CreateOptions, type RandomOptions,
 } from './tensor/create.js';
-export { rand, randn, randint, bernoulli, randperm } from './tensor/random.js';
+export { rand, randn, randint, bernoulli, randperm } from './ops/random.js';
 export { noGrad, isGradEnabled, withGradEnabled } from './autograd/no-grad.js';
 export { backward, type BackwardOptions } from './autograd/engine.js';
 export { gradcheck, numericalGrad, type GradcheckOptions, type GradcheckReport } from './autograd/gradcheck.js';

@@ -137,8 +137,11 @@ class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
 
 export interface Op<A> {
   readonly def: OpDef<A>;
-  /** Runs the op on tensors of one backend, recording it for backward where needed. */
-  apply(inputs: readonly Tensor[], attrs: A): Tensor;
+  /**
+   * Runs the op on tensors of one backend, recording it for backward where needed. An op without
+   * tensor inputs (a random fill) names its backend in `on`; with inputs, `on` must be theirs.
+   */
+  apply(inputs: readonly Tensor[], attrs: A, on?: Backend): Tensor;
 }
 
 /** The engine-internal view of a recorded node (autograd/engine uses it). */
@@ -160,11 +163,10 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
   checkDef(def as OpDef<unknown>);
   return {
     def,
-    apply(inputs: readonly Tensor[], attrs: A): Tensor {
-      if (!Array.isArray(inputs) || inputs.length === 0) throw notInputs(def, inputs);
-      const first = inputs[0];
-      if (!(first instanceof Tensor)) throw notTensorInput(def, inputs, 0);
-      const k = first.backend;
+    apply(inputs: readonly Tensor[], attrs: A, on?: Backend): Tensor {
+      if (!Array.isArray(inputs) || (inputs.length === 0 && on === undefined)) throw notInputs(def, inputs);
+      if (inputs.length > 0 && !(inputs[0] instanceof Tensor)) throw notTensorInput(def, inputs, 0);
+      const k = on ?? inputs[0].backend;
       let anyGrad = false;
       for (let i = 0; i < inputs.length; i++) {
         const t = inputs[i];
@@ -176,11 +178,8 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
       const meta = def.shape(inputs, attrs);
       let size = 1;
       for (let i = 0; i < meta.shape.length; i++) size *= meta.shape[i];
-      let storage = inputs[0].storage;
-      if (!def.alias) {
-        storage = k.alloc(meta.dtype, size, def.name);
-        trackAlloc(k, storage);
-      }
+      const storage = def.alias ? inputs[0].storage : k.alloc(meta.dtype, size, def.name);
+      if (!def.alias) trackAlloc(k, storage);
       const out = new Tensor(storage, meta.shape, k, meta.dtype);
       const needsGrad = anyGrad && def.backward !== undefined && isGradEnabled();
       const node = new OpNode<A>(def, k, inputs, attrs, out, needsGrad);
@@ -221,7 +220,7 @@ function notTensorInput(def: OpDef<unknown>, inputs: readonly unknown[], i: numb
 }
 
 function notInputs(def: OpDef<unknown>, inputs: unknown) {
-  return badArg(def.name, 'inputs must be a non-empty array of Tensors', inputs);
+  return badArg(def.name, 'inputs must be a non-empty array of Tensors (an op without inputs names its backend)', inputs);
 }
 
 function mixedBackends(def: OpDef<unknown>, inputs: readonly Tensor[]) {

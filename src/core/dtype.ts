@@ -5,7 +5,17 @@ export type DType = 'float32' | 'float64' | 'int32' | 'uint8';
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 export type FloatDType = 'float32' | 'float64';
 
-export const DEFAULT_DTYPE: DType = 'float32';
+let defaultFloat: FloatDType = 'float32';
+
+/** The dtype of new float tensors and layers made without one (float32 unless changed). */
+export function defaultDtype(): FloatDType {
+  return defaultFloat;
+}
+
+/** Sets defaultDtype(); the caller (setDefaultDtype, ops layer) has checked `d`. */
+export function setDefaultFloat(d: FloatDType): void {
+  defaultFloat = d;
+}
 
 export function arrayFor(dtype: DType, size: number): TypedArray {
   switch (dtype) {

@@ -3,16 +3,17 @@
 import { DTypeError } from '../core/errors.js';
 import { checkBool, checkDType, checkInt, checkOptions } from '../core/check.js';
 import { checkRng, Rng } from '../core/rng.js';
-import { isFloat, type DType } from '../core/dtype.js';
+import { defaultDtype, isFloat, type DType } from '../core/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { zeros } from '../tensor/create.js';
 import { linear } from '../ops/linear.js';
-import { forwardInput, Module } from './module.js';
+import { forwardDType, forwardInput, Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { kaimingUniform_, uniform_ } from './init/index.js';
 
 export interface LinearOptions {
   bias?: boolean;
+  /** Parameter dtype; getDefaultDtype() (float32 unless changed) when omitted. */
   dtype?: DType;
   rng?: Rng;
 }
@@ -33,7 +34,7 @@ export class Linear extends Module {
     checkInt('Linear', 'outFeatures', outFeatures, 1);
     const o = checkOptions('Linear', opts, ['bias', 'dtype', 'rng']);
     if (o.bias !== undefined) checkBool('Linear', 'bias', o.bias);
-    const dtype = o.dtype === undefined ? 'float32' : checkDType('Linear', o.dtype);
+    const dtype = o.dtype === undefined ? defaultDtype() : checkDType('Linear', o.dtype);
     if (!isFloat(dtype)) throw new DTypeError('Linear', 'parameters must be floating-point', { got: [['dtype', dtype]] });
     checkRng('Linear', o.rng);
     this.weight = new Parameter(zeros([outFeatures, inFeatures], { dtype }));
@@ -45,7 +46,7 @@ export class Linear extends Module {
     } else this.bias = null;
   }
   forward(x: Tensor): Tensor {
-    forwardInput(this, x);
+    forwardDType(this, forwardInput(this, x), this.weight.dtype);
     return linear(x, this.weight, this.bias, `Linear(${this.inFeatures} → ${this.outFeatures})`);
   }
   protected override extraRepr(): string {

@@ -1,14 +1,23 @@
 // Module: parameters and submodules found from the module's own fields (PyTorch registration by
 // reflection), PyTorch-compatible parameter paths, and the train/eval flag.
 
-import { CheckpointError, formatShape } from '../core/errors.js';
+import { CheckpointError, DTypeError, formatShape } from '../core/errors.js';
 import { badArg, checkBool } from '../core/check.js';
 import { notTensor } from '../tensor/expect.js';
 import { sameShape } from '../core/shape.js';
-import type { TypedArray } from '../core/dtype.js';
+import type { DType, TypedArray } from '../core/dtype.js';
 import { Tensor } from '../tensor/tensor.js';
 import { Parameter } from './parameter.js';
+import { Buffer } from './buffer.js';
 import { zeroGradOf, zeroGradOptions } from '../autograd/zero-grad.js';
+import { noGrad } from '../autograd/no-grad.js';
+import { fromArray } from '../tensor/create.js';
+import { copy_ } from '../ops/inplace.js';
+
+/** A field's state_dict key: PyTorch's snake_case spelling of the camelCase field (runningMean → running_mean). */
+export function stateKey(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
 
 /**
  * The input of `m.forward` as a Tensor, or `Linear.forward: input must be a Tensor; got [[1, 2]]
@@ -20,9 +29,24 @@ export function forwardInput(m: Module, x: unknown, arg = 'input', hint?: string
 }
 
 /**
- * Base class of layers and models (concepts §3), as `torch.nn.Module`: parameters and submodules are
- * found from the module's fields under PyTorch's state_dict paths; train()/eval() set the
- * `training` flag.
+ * The input of a layer with parameters of `dtype` must have that dtype: a float64 batch into a
+ * float32 layer is an error naming both (PyTorch refuses it too), not a silent float32 computation.
+ */
+export function forwardDType(m: Module, x: Tensor, dtype: DType, arg = 'input'): Tensor {
+  if (x.dtype !== dtype) {
+    throw new DTypeError(`${m.constructor.name}.forward`, `${arg} must have the layer's dtype ${dtype}`, {
+      got: [[arg, x.dtype], ['parameters', dtype]],
+    }, `convert the ${arg}: x.to('${dtype}'), or make the layer with { dtype: '${x.dtype}' }`);
+  }
+  return x;
+}
+
+/**
+ * Base class of layers and models (concepts §3), as `torch.nn.Module`. One rule finds the state: a
+ * field holding a Parameter is a parameter, a Buffer a buffer, a Module (or an array of them) a
+ * child, each under its PyTorch state_dict key (the field name in snake_case: `runningMean` →
+ * `running_mean`; children as `name.` prefixes, array items as `name.i.`). train()/eval() set the
+ * `training` flag of every module below.
  */
 export abstract class Module {
   /** Read by dropout and batch norm; flipped by train() / eval(). */
@@ -34,9 +58,9 @@ export abstract class Module {
   namedChildren(): [string, Module][] {
     const out: [string, Module][] = [];
     for (const [key, v] of Object.entries(this)) {
-      if (v instanceof Module) out.push([key, v]);
+      if (v instanceof Module) out.push([stateKey(key), v]);
       else if (Array.isArray(v) && v.length > 0 && v.every((m) => m instanceof Module)) {
-        v.forEach((m, i) => out.push([`${key}.${i}`, m as Module]));
+        v.forEach((m, i) => out.push([`${stateKey(key)}.${i}`, m as Module]));
       }
     }
     return out;
@@ -45,13 +69,15 @@ export abstract class Module {
   /** Parameters owned directly by this module (fields holding a Parameter). */
   protected ownParameters(): [string, Parameter][] {
     const out: [string, Parameter][] = [];
-    for (const [key, v] of Object.entries(this)) if (v instanceof Parameter) out.push([key, v]);
+    for (const [key, v] of Object.entries(this)) if (v instanceof Parameter) out.push([stateKey(key), v]);
     return out;
   }
 
-  /** Non-trainable state saved with the model (e.g. batch norm running mean); override to add. */
-  protected ownBuffers(): [string, Tensor][] {
-    return [];
+  /** Buffers owned directly by this module (fields holding a Buffer). */
+  protected ownBuffers(): [string, Buffer][] {
+    const out: [string, Buffer][] = [];
+    for (const [key, v] of Object.entries(this)) if (v instanceof Buffer) out.push([stateKey(key), v]);
+    return out;
   }
 
   /** Every parameter with its PyTorch state_dict path, e.g. `0.weight` in a Sequential. */
@@ -67,11 +93,32 @@ export abstract class Module {
     return [...new Set(this.namedParameters().map(([, p]) => p))];
   }
 
-  namedBuffers(prefix = ''): [string, Tensor][] {
+  /** Every buffer (persistent or not) with its state_dict path, e.g. `1.running_mean`. */
+  namedBuffers(prefix = ''): [string, Buffer][] {
     if (typeof prefix !== 'string') throw badArg(`${this.constructor.name}.namedBuffers`, 'prefix must be a string', prefix);
-    const out = this.ownBuffers().map(([k, b]) => [prefix + k, b] as [string, Tensor]);
+    const out = this.ownBuffers().map(([k, b]) => [prefix + k, b] as [string, Buffer]);
     for (const [name, child] of this.namedChildren()) out.push(...child.namedBuffers(`${prefix}${name}.`));
     return out;
+  }
+
+  /** Every buffer once. */
+  buffers(): Buffer[] {
+    return [...new Set(this.namedBuffers().map(([, b]) => b))];
+  }
+
+  /** What stateDict saves and loadStateDict restores: parameters, then persistent buffers. */
+  private namedState(): [string, Tensor][] {
+    return [...this.namedParameters(), ...this.namedBuffers().filter(([, b]) => b.persistent)];
+  }
+
+  /**
+   * Sets requiresGrad on every parameter (false freezes the module: optimizers skip frozen
+   * parameters, backward gives them no gradient). Returns this. Matches `torch.nn.Module.requires_grad_`.
+   */
+  requiresGrad_(on = true): this {
+    checkBool(`${this.constructor.name}.requiresGrad_`, 'on', on);
+    for (const p of this.parameters()) p.requiresGrad_(on);
+    return this;
   }
 
   /** Training mode (dropout active, batch norm uses batch statistics). Returns this. */
@@ -99,7 +146,7 @@ export abstract class Module {
   /** Parameters and buffers by path, as copies of their data (PyTorch's state_dict layout). */
   stateDict(): Map<string, { shape: readonly number[]; dtype: Tensor['dtype']; data: TypedArray }> {
     const out = new Map<string, { shape: readonly number[]; dtype: Tensor['dtype']; data: TypedArray }>();
-    for (const [k, t] of [...this.namedParameters(), ...this.namedBuffers()]) {
+    for (const [k, t] of this.namedState()) {
       out.set(k, { shape: t.shape, dtype: t.dtype, data: t.toTypedArray() });
     }
     return out;
@@ -121,7 +168,7 @@ export abstract class Module {
         (Array.isArray(v.data) || ArrayBuffer.isView(v.data)));
       if (!ok) throw badArg(op, `state '${k}' must be a Tensor or { shape, data }`, v);
     }
-    const own = new Map<string, Tensor>([...this.namedParameters(), ...this.namedBuffers()]);
+    const own = new Map<string, Tensor>(this.namedState());
     const missing = [...own.keys()].filter((k) => !state.has(k));
     const unexpected = [...state.keys()].filter((k) => !own.has(k));
     if (missing.length || unexpected.length) {
@@ -140,10 +187,12 @@ export abstract class Module {
         throw new CheckpointError(this.constructor.name, `${k} has ${n} values, expected ${t.size} for shape ${formatShape(t.shape)}`);
       }
     }
-    for (const [k, t] of own) {
+    // every source made (and its values checked) before the first copy: a bad one changes nothing
+    const sources = [...own].map(([k, t]) => {
       const s = state.get(k)!;
-      t.backend.write(t.storage, s instanceof Tensor ? s.toTypedArray() : s.data);
-    }
+      return s instanceof Tensor ? s : fromArray(s.data, t.shape, { dtype: t.dtype, backend: t.backend.name });
+    });
+    noGrad(() => [...own.values()].forEach((t, i) => copy_(t, sources[i])));
   }
 
   /** `Linear(in_features=784, out_features=256)`-style summary, nested for containers. */

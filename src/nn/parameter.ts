@@ -1,6 +1,7 @@
 // A Parameter is a tensor that a Module owns and an optimizer updates: it requires grad and its
 // storage is pinned (long-lived, never evicted by the wasm backend's cache; docs/design.md §3).
 
+import { keepAlive } from '../tensor/alloc-scope.js';
 import { Tensor } from '../tensor/tensor.js';
 import { checkBool, checkGradDType } from '../core/check.js';
 import { notTensor } from '../tensor/expect.js';
@@ -17,8 +18,7 @@ export class Parameter extends Tensor {
     data.assertAlive('Parameter');
     super(data.storage, data.shape, data.backend, data.dtype);
     this.requiresGrad = requiresGrad;
-    this.longLived = true;
-    this.backend.pin(this.storage);
+    keepAlive(this);
   }
 }
 

@@ -37,6 +37,7 @@ import { matmul } from './matmul.js';
 import { softmax, logSoftmax } from './softmax.js';
 import { cast } from './cast.js';
 import { clone, detach } from './clone.js';
+import { add_, copy_, div_, fill_, mul_, sub_ } from './inplace.js';
 
 type Dims = number | readonly number[];
 
@@ -108,6 +109,20 @@ declare module '../tensor/tensor.js' {
      * are `x.tolist()` or `x.toTypedArray()`.
      */
     readonly data: Tensor;
+    /** self += alpha·other in place, other broadcast to self's shape; returns this (ops/inplace.ts). */
+    add_(other: TensorLike, opts?: { alpha?: number }): Tensor;
+    /** self −= alpha·other in place; returns this. */
+    sub_(other: TensorLike, opts?: { alpha?: number }): Tensor;
+    /** self ·= other in place; returns this. */
+    mul_(other: TensorLike): Tensor;
+    /** self /= other in place (float self); returns this. */
+    div_(other: TensorLike): Tensor;
+    /** Every element set to `value`; returns this. */
+    fill_(value: number): Tensor;
+    /** Every element set to 0; returns this. */
+    zero_(): Tensor;
+    /** Values copied from src (broadcast, converted, from any backend); returns this. */
+    copy_(src: Tensor): Tensor;
     /** Sets requiresGrad in place and returns this (torch.Tensor.requires_grad_). */
     requiresGrad_(on?: boolean): Tensor;
     /** Backpropagates from this tensor into every leaf that requires grad. */
@@ -174,6 +189,13 @@ Object.defineProperty(P, 'data', {
     throw badArg('Tensor.data', 'cannot be assigned', v, 'nabla builds new tensors instead of overwriting data; optimizers and nn.init update parameters in place');
   },
 });
+P.add_ = function (b, o) { return add_(this, b, o); };
+P.sub_ = function (b, o) { return sub_(this, b, o); };
+P.mul_ = function (b) { return mul_(this, b); };
+P.div_ = function (b) { return div_(this, b); };
+P.fill_ = function (v) { return fill_(this, v); };
+P.zero_ = function () { return fill_(this, 0); };
+P.copy_ = function (s) { return copy_(this, s); };
 P.requiresGrad_ = function (on = true) {
   checkBool('requiresGrad_', 'on', on);
   if (on) checkGradDType('requiresGrad_', this.dtype);

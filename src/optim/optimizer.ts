@@ -2,6 +2,7 @@
 // parameter state keyed by the parameter object, option validation, and state save/restore.
 
 import { ArgumentError, CheckpointError } from '../core/errors.js';
+import { keepAlive } from '../tensor/alloc-scope.js';
 import { badArg, checkBool, checkNumber, checkOptions, type NumberRule } from '../core/check.js';
 import { notTensor } from '../tensor/expect.js';
 import type { TypedArray } from '../core/dtype.js';
@@ -75,10 +76,7 @@ export abstract class Optimizer {
     let b = s[key];
     if (!b) {
       b = zerosLike(p);
-      if (p.longLived) {
-        b.longLived = true;
-        b.backend.pin(b.storage);
-      }
+      if (p.longLived) keepAlive(b);
       s[key] = b;
     }
     return b;

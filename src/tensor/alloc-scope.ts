@@ -5,6 +5,18 @@
 import type { Backend, Storage } from '../backend/kernels.js';
 
 let current: { k: Backend; s: Storage }[] | null = null;
+/** Storages made long-lived after they were allocated in a scope (a Parameter made from a randn). */
+const escaped = new WeakSet<Storage>();
+
+/**
+ * Marks `t`'s storage long-lived (a parameter, a buffer, `{ longLived: true }`): pinned by its
+ * backend and never released by an enclosing scope, wherever it was allocated.
+ */
+export function keepAlive(t: { storage: Storage; backend: Backend; longLived: boolean }): void {
+  t.longLived = true;
+  t.backend.pin(t.storage);
+  escaped.add(t.storage);
+}
 
 /** Called for every storage a tensor op or constant allocates. */
 export function trackAlloc(k: Backend, s: Storage): void {
@@ -28,7 +40,7 @@ export function withAllocScope<T>(fn: () => T, keep: (result: T) => Iterable<Sto
   }
   const kept = new Set<Storage>(keep(result));
   for (const a of allocated) {
-    if (!kept.has(a.s)) a.k.free(a.s);
+    if (!kept.has(a.s) && !escaped.has(a.s)) a.k.free(a.s);
     else if (outer !== null) outer.push(a);
   }
   return result;

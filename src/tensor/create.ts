@@ -1,15 +1,15 @@
 // Creating tensors: from data, constants, ranges and the seeded random generator. Every argument
 // is checked before anything is allocated (docs/design.md §7).
 
-import { arrayFor, DEFAULT_DTYPE, dtypeOfArray, type DType, type TypedArray } from '../core/dtype.js';
-import { badArg, checkBool, checkDType, checkGradDType, checkInt, checkNumber, checkOptions, checkShape, DTYPES } from '../core/check.js';
+import { arrayFor, defaultDtype, dtypeOfArray, setDefaultFloat, type DType, type TypedArray } from '../core/dtype.js';
+import { badArg, checkBool, checkDType, checkOneOf, checkGradDType, checkInt, checkNumber, checkOptions, checkShape, DTYPES } from '../core/check.js';
 import { checkRng, Rng } from '../core/rng.js';
 import { sizeOf } from '../core/shape.js';
 import { ArgumentError } from '../core/errors.js';
 import { backendNamed } from '../backend/registry.js';
 import type { Backend } from '../backend/kernels.js';
 import { Tensor } from './tensor.js';
-import { trackAlloc } from './alloc-scope.js';
+import { keepAlive, trackAlloc } from './alloc-scope.js';
 import { expectTensor } from './expect.js';
 import { checkIntValues, elementName, readNested } from './nested.js';
 
@@ -52,10 +52,7 @@ export function createOptions<T extends CreateOptions>(op: string, opts: T | und
 /** Marks a new tensor as requested (checkGradDType ran before its storage was allocated). */
 function finish(t: Tensor, opts: CreateOptions): Tensor {
   if (opts.requiresGrad) t.requiresGrad = true;
-  if (opts.longLived) {
-    t.longLived = true;
-    t.backend.pin(t.storage);
-  }
+  if (opts.longLived) keepAlive(t);
   return t;
 }
 
@@ -97,7 +94,7 @@ function arrayTensor(op: string, data: ArrayLike<number>, shape: readonly number
       note: `data has ${data.length} elements`,
     });
   }
-  const dtype = o.dtype ?? (typed ? dtypeOfArray(data) : DEFAULT_DTYPE);
+  const dtype = o.dtype ?? (typed ? dtypeOfArray(data) : defaultDtype());
   const name = (i: number) => `data[${i}]`;
   // a typed array of any element type converts inside the backend's copy (no intermediate array)
   const arr = typed ? (data as TypedArray) : toArray(op, dtype, data, name);
@@ -118,7 +115,7 @@ function arrayTensor(op: string, data: ArrayLike<number>, shape: readonly number
 export function tensor(data: NestedArray | TypedArray | readonly TypedArray[], opts?: CreateOptions): Tensor {
   const o = createOptions('tensor', opts);
   if (typeof data === 'number' || typeof data === 'boolean') {
-    return make('tensor', checked('tensor', [Number(data)], [], o.dtype ?? DEFAULT_DTYPE), [], o.dtype ?? DEFAULT_DTYPE, o);
+    return make('tensor', checked('tensor', [Number(data)], [], o.dtype ?? defaultDtype()), [], o.dtype ?? defaultDtype(), o);
   }
   if (ArrayBuffer.isView(data) && !(data instanceof DataView)) return arrayTensor('tensor', data as TypedArray, [(data as TypedArray).length], o);
   if (!Array.isArray(data)) {
@@ -126,7 +123,7 @@ export function tensor(data: NestedArray | TypedArray | readonly TypedArray[], o
     throw badArg('tensor', 'data must be a number, a boolean, a (nested) array of them or a typed array', data, hint);
   }
   const { shape, flat, rowsDType } = readNested('tensor', data);
-  const dtype = o.dtype ?? rowsDType ?? DEFAULT_DTYPE;
+  const dtype = o.dtype ?? rowsDType ?? defaultDtype();
   return make('tensor', checked('tensor', flat, shape, dtype), shape, dtype, o);
 }
 
@@ -145,7 +142,7 @@ export function full(shape: readonly number[], value: number, opts?: CreateOptio
 function fullChecked(op: string, shape: readonly number[], value: unknown, o: CreateOptions): Tensor {
   if (typeof value !== 'number' && typeof value !== 'boolean') throw badArg(op, 'value must be a number', value);
   const v = Number(value);
-  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const dtype = o.dtype ?? defaultDtype();
   checkIntValues(op, [v], dtype, () => 'value');
   if (o.requiresGrad) checkGradDType(op, dtype);
   const b = backendNamed(op, o.backend);
@@ -229,7 +226,7 @@ export function arange(start: number, end?: number | CreateOptions, step: number
   if (step === 0) throw badArg('arange', 'step must not be 0', step);
   const [lo, hi] = end === undefined ? [0, start] : [start, end as number];
   const n = Math.max(0, Math.ceil((hi - lo) / (step as number)));
-  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const dtype = o.dtype ?? defaultDtype();
   const a = arrayFor(dtype, n);
   checkIntValues('arange', n > 0 ? [lo, lo + (n - 1) * (step as number)] : [], dtype, (i) => (i === 0 ? 'start' : 'the last value'));
   for (let i = 0; i < n; i++) a[i] = lo + i * (step as number);
@@ -242,7 +239,7 @@ export function linspace(start: number, end: number, steps: number, opts?: Creat
   checkNumber('linspace', 'start', start);
   checkNumber('linspace', 'end', end);
   checkInt('linspace', 'steps', steps, 0);
-  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const dtype = o.dtype ?? defaultDtype();
   const a: number[] = [];
   for (let i = 0; i < steps; i++) a.push(steps === 1 ? start : start + ((end - start) * i) / (steps - 1));
   return make('linspace', checked('linspace', a, [steps], dtype), [steps], dtype, o);
@@ -252,11 +249,25 @@ export function linspace(start: number, end: number, steps: number, opts?: Creat
 export function eye(n: number, opts?: CreateOptions): Tensor {
   const o = createOptions('eye', opts);
   checkInt('eye', 'n', n, 0);
-  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const dtype = o.dtype ?? defaultDtype();
   const a = arrayFor(dtype, n * n);
   for (let i = 0; i < n; i++) a[i * n + i] = 1;
   return make('eye', a, [n, n], dtype, o);
 }
 
-// the random creators live in ./random.ts; re-exported for deep imports that predate the split
-export { rand, randn, randint, bernoulli, randperm } from './random.js';
+/**
+ * Sets the dtype of new float tensors and of layers made without a dtype: 'float32' (the default)
+ * or 'float64' (torch.set_default_dtype; concepts §2). Tensors that exist keep theirs.
+ * @example
+ * setDefaultDtype('float64');
+ * getDefaultDtype() // 'float64'
+ * setDefaultDtype('float32');
+ */
+export function setDefaultDtype(dtype: 'float32' | 'float64'): void {
+  setDefaultFloat(checkOneOf('setDefaultDtype', 'dtype', dtype, ['float32', 'float64'] as const));
+}
+
+/** The dtype of new float tensors and layers made without one (torch.get_default_dtype; concepts §2). */
+export function getDefaultDtype(): 'float32' | 'float64' {
+  return defaultDtype();
+}

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MemoryError } from '../../core/errors.js';
-import { fromArray, randn } from '../../tensor/create.js';
+import { fromArray } from '../../tensor/create.js';
+import { randn } from '../../ops/random.js';
 import { add, mul, sum } from '../../ops/index.js';
 import { Parameter } from '../../nn/parameter.js';
 import type { WasmStorage } from './wasm-storage.js';

@@ -2,13 +2,14 @@
 import {
   tensor, fromArray, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye, rand, randn,
   randint, bernoulli, randperm, Tensor, Rng, manualSeed, globalRng, ArgumentError, DTypeError, ShapeError,
-  BackendError,
+  BackendError, setDefaultDtype, getDefaultDtype,
 } from '../../../src/index.js';
 import { r, type Rows } from './types.js';
 
 const t2 = () => zeros([2]);
 
 export const rows: Rows = {
+  setDefaultDtype: [r(() => setDefaultDtype('int32' as never), ArgumentError, "setDefaultDtype: dtype must be 'float32' or 'float64'; got 'int32' (string)", () => getDefaultDtype()), r(() => setDefaultDtype('f64' as never), ArgumentError, "setDefaultDtype: dtype must be 'float32' or 'float64'; got 'f64' (string)", () => getDefaultDtype())],
   tensor: [
     r(() => tensor(['a'] as never), ArgumentError, "tensor: element [0] must be a number; got 'a' (string)"),
     r(() => tensor([1, undefined] as never), ArgumentError, "tensor: element [1] must be a number; got undefined"),
@@ -99,6 +100,7 @@ export const rows: Rows = {
 };
 
 export const reasons: Record<string, string> = {
+  getDefaultDtype: 'takes no arguments',
   'Rng.nextU32': 'takes no arguments',
   'Rng.random': 'takes no arguments',
   'Rng.getState': 'takes no arguments',

@@ -1,7 +1,7 @@
 // Bad arguments of modules, initializers and losses (concepts §1, §3, §4, §6): forward names the
 // module; a refused call leaves the parameters as they were.
 import {
-  Module, Parameter, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
+  Module, Parameter, Buffer, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
   mseLoss, MSELoss, CrossEntropyLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
   ShapeError, CheckpointError,
 } from '../../../src/index.js';
@@ -15,6 +15,8 @@ const fwd = (message: string, m: Module, ...args: unknown[]): Row =>
   r(() => (m.forward as Fwd)(...args), ArgumentError, message, () => values(m));
 
 export const rows: Rows = {
+  Buffer: [r(() => new Buffer([1, 2] as never), ArgumentError, "Buffer: data must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => new Buffer(zeros([2]), { persistent: 1 } as never), ArgumentError, "Buffer: persistent must be true or false; got 1 (number)")],
+  'Module.requiresGrad_': [r(() => lin().requiresGrad_('no' as never), ArgumentError, "Linear.requiresGrad_: on must be true or false; got 'no' (string)")],
   'Module.namedParameters': [r(() => lin().namedParameters(1 as never), ArgumentError, "Linear.namedParameters: prefix must be a string; got 1 (number)")],
   'Module.namedBuffers': [r(() => lin().namedBuffers(null as never), ArgumentError, "Linear.namedBuffers: prefix must be a string; got null")],
   'Module.train': [r(() => lin().train('eval' as never), ArgumentError, "Linear.train: on must be true or false; got 'eval' (string)\nhint: write model.eval()")],
@@ -87,6 +89,7 @@ export const reasons: Record<string, string> = {
   Module: 'abstract base class; its constructor takes no arguments (subclasses have rows)',
   'Module.namedChildren': 'takes no arguments', 'Module.parameters': 'takes no arguments',
   'Module.eval': 'takes no arguments', 'Module.stateDict': 'takes no arguments', 'Module.toString': 'takes no arguments',
+  'Module.buffers': 'takes no arguments', 'Module.namedState': internal, isBuffer: 'takes any value and answers true or false',
   'Module.ownParameters': internal, 'Module.ownBuffers': internal, 'Module.extraRepr': internal,
   'Linear.extraRepr': internal, 'Softmax.extraRepr': internal,
   'Sequential.namedChildren': 'takes no arguments',

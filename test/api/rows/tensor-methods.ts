@@ -13,7 +13,23 @@ const disposed = () => {
   return d;
 };
 
+const target = zeros([2, 3]);
+const kept = () => target.tolist();
+const leaf = tensor([1, 2], { requiresGrad: true });
+
 export const rows: Rows = {
+  'Tensor.add_': [
+    r(() => target.add_([1, 2] as never), ArgumentError, "Tensor.add_: other must be a Tensor or a number; got [1, 2] (array)", kept),
+    r(() => target.add_(zeros([4])), ShapeError, "Tensor.add_: shapes cannot be broadcast together; got self [2, 3] and other [4] (dimension -1: 3 vs 4)", kept),
+    r(() => target.add_(zeros([3, 3])), ShapeError, "Tensor.add_: shapes cannot be broadcast together; got self [2, 3] and other [3, 3] (dimension -2: 2 vs 3)", kept),
+    r(() => target.add_(zeros([2, 3]), { alpha: '2' } as never), ArgumentError, "Tensor.add_: alpha must be a finite number; got '2' (string)", kept),
+    r(() => leaf.add_(1), ArgumentError, "Tensor.add_: an in-place op is not recorded for backward, so it may not touch a tensor that requires grad while grad is enabled; got self tensor [2] float32 requiresGrad\nhint: wrap the update in noGrad(() => …) (as optimizers and initializers do), or use the out-of-place op", () => leaf.tolist()),
+  ],
+  'Tensor.sub_': [r(() => target.sub_(zeros([1, 3]), { beta: 1 } as never), ArgumentError, "Tensor.sub_: unknown option 'beta' (options: alpha)", kept)],
+  'Tensor.mul_': [r(() => zeros([2], { dtype: 'int32' }).mul_(0.5), DTypeError, "Tensor.mul_: other must be an integer for an int32 tensor; got other 0.5 and self int32")],
+  'Tensor.div_': [r(() => zeros([2], { dtype: 'int32' }).div_(2), DTypeError, "Tensor.div_: self must be a floating-point tensor (true division); got self int32")],
+  'Tensor.fill_': [r(() => target.fill_('1' as never), ArgumentError, "Tensor.fill_: value must be a number; got '1' (string)", kept)],
+  'Tensor.copy_': [r(() => target.copy_([1, 2, 3] as never), ArgumentError, "Tensor.copy_: src must be a Tensor; got [1, 2, 3] (array)\nhint: make it a tensor first: tensor([1, 2, 3])", kept), r(() => target.copy_(zeros([3, 2])), ShapeError, "Tensor.copy_: shapes cannot be broadcast together; got self [2, 3] and src [3, 2] (dimension -2: 2 vs 3)", kept)],
   'Tensor.add': [...arrayOperand('add', "add: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(m('add', '1'), ArgumentError, "add: b must be a Tensor or a number; got '1' (string)"), r(m('add', zeros([4])), ShapeError, "add: shapes cannot be broadcast together; got a [2, 3] and b [4] (dimension -1: 3 vs 4)")],
   'Tensor.sub': arrayOperand('sub', "sub: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), 'Tensor.mul': arrayOperand('mul', "mul: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), 'Tensor.div': arrayOperand('div', "div: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"),
   'Tensor.pow': arrayOperand('pow', "pow: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), 'Tensor.maximum': arrayOperand('maximum', "maximum: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), 'Tensor.minimum': arrayOperand('minimum', "minimum: b must be a Tensor or a number; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"),
@@ -62,6 +78,7 @@ export const rows: Rows = {
 
 const noArgs = 'takes no arguments (a disposed tensor is refused by every op: rows under Tensor.neg and Tensor.clone)';
 export const reasons: Record<string, string> = {
+  'Tensor.zero_': noArgs,
   'Tensor.exp': noArgs, 'Tensor.log': noArgs, 'Tensor.sqrt': noArgs, 'Tensor.abs': noArgs,
   'Tensor.sign': noArgs, 'Tensor.reciprocal': noArgs, 'Tensor.relu': noArgs, 'Tensor.sigmoid': noArgs,
   'Tensor.tanh': noArgs, 'Tensor.t': noArgs, 'Tensor.float': noArgs, 'Tensor.double': noArgs, 'Tensor.int': noArgs,

@@ -1,21 +1,49 @@
 // Random tensors from the seeded generator (core/rng.ts): uniform, normal, integers, Bernoulli and
-// permutations. Arguments are checked before anything is drawn (docs/design.md §7).
+// permutations. Each is one op without tensor inputs (randomFillOp), so a random tensor made inside
+// an allocation scope (a training step's dropout mask) is freed with it like any op's output.
+// Arguments are checked before anything is drawn (docs/design.md §7).
 
-import { arrayFor, DEFAULT_DTYPE } from '../core/dtype.js';
+import { keepAlive } from '../tensor/alloc-scope.js';
+import { arrayFor, defaultDtype, type DType } from '../core/dtype.js';
 import { badArg, checkGradDType, checkInt, checkNumber, checkShape } from '../core/check.js';
 import { globalRng, type Rng } from '../core/rng.js';
-import { sizeOf } from '../core/shape.js';
-import { createOptions, make, shapeArgs, type RandomOptions, type ShapeArgs } from './create.js';
-import { checkIntValues } from './nested.js';
-import type { Tensor } from './tensor.js';
+import { backendNamed } from '../backend/registry.js';
+import { defineOp } from '../autograd/define-op.js';
+import { createOptions, make, shapeArgs, type RandomOptions, type ShapeArgs } from '../tensor/create.js';
+import { checkIntValues } from '../tensor/nested.js';
+import type { Tensor } from '../tensor/tensor.js';
+
+interface FillAttrs {
+  readonly shape: readonly number[];
+  readonly dtype: DType;
+  readonly rng: Rng;
+  readonly draw: (r: Rng) => number;
+}
+
+/**
+ * A tensor of `shape` whose elements are `draw(rng)` in row-major order, drawn on the CPU from the
+ * seeded generator, so the values are the same on every backend and thread count. No gradient.
+ */
+export const randomFillOp = defineOp<FillAttrs>({
+  name: 'randomFill',
+  spec: '§2',
+  args: [],
+  shape: (_inputs, a) => ({ shape: a.shape, dtype: a.dtype }),
+  forward(ctx) {
+    const { rng, draw } = ctx.attrs;
+    const a = arrayFor(ctx.out.dtype, ctx.out.size);
+    for (let i = 0; i < a.length; i++) a[i] = draw(rng);
+    ctx.k.write(ctx.out.storage, a);
+  },
+});
 
 function randomFill(op: string, shape: readonly number[], o: RandomOptions, draw: (r: Rng) => number) {
-  const rng = o.rng ?? globalRng;
-  const dtype = o.dtype ?? DEFAULT_DTYPE;
+  const dtype = o.dtype ?? defaultDtype();
   if (o.requiresGrad) checkGradDType(op, dtype); // before anything is drawn
-  const a = arrayFor(dtype, sizeOf(shape));
-  for (let i = 0; i < a.length; i++) a[i] = draw(rng);
-  return make(op, a, shape, dtype, o);
+  const t = randomFillOp.apply([], { shape: [...shape], dtype, rng: o.rng ?? globalRng, draw }, backendNamed(op, o.backend));
+  if (o.requiresGrad) t.requiresGrad = true;
+  if (o.longLived) keepAlive(t);
+  return t;
 }
 
 type RandOptions = RandomOptions & { low?: number; high?: number };
