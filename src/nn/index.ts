@@ -5,3 +5,6 @@ export { Sequential } from './sequential.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity } from './activations.js';
 export * as init from './init/index.js';
+export { BatchNorm1d, BatchNormBase, type BatchNormOptions } from './batch-norm.js';
+export { Dropout, dropout, type DropoutOptions } from './dropout.js';
+export { GaussianNoise, WeightNoise, type NoiseOptions } from './noise.js';

@@ -28,6 +28,15 @@ export function forwardInput(m: Module, x: unknown, arg = 'input', hint?: string
   return x;
 }
 
+/** `v` as a Module, or an error naming `op` and `arg` (with a hint for a class or an array). */
+export function checkModuleArg(op: string, arg: string, v: unknown): Module {
+  if (v instanceof Module) return v;
+  const isClass = typeof v === 'function' && (v as { prototype?: unknown }).prototype instanceof Module;
+  const hint = isClass ? `construct it: new ${(v as { name: string }).name}(…)`
+    : Array.isArray(v) && op === 'Sequential' ? 'pass the modules as separate arguments: new Sequential(a, b, …)' : undefined;
+  throw badArg(op, `${arg} must be a Module`, v, hint);
+}
+
 /**
  * The input of a layer with parameters of `dtype` must have that dtype: a float64 batch into a
  * float32 layer is an error naming both (PyTorch refuses it too), not a silent float32 computation.

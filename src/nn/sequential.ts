@@ -1,7 +1,7 @@
 // Sequential: modules applied in order; parameter paths `0.weight`, `2.bias` as in PyTorch.
 
 import type { Tensor } from '../tensor/tensor.js';
-import { forwardInput, Module } from './module.js';
+import { checkModuleArg, forwardInput, Module } from './module.js';
 import { badArg, checkInt } from '../core/check.js';
 
 /**
@@ -15,14 +15,7 @@ export class Sequential extends Module {
   readonly modules: Module[];
   constructor(...modules: Module[]) {
     super();
-    modules.forEach((m, i) => {
-      if (!(m instanceof Module)) {
-        const isClass = typeof m === 'function' && (m as { prototype?: unknown }).prototype instanceof Module;
-        const hint = isClass ? `construct it: new ${(m as { name: string }).name}()`
-          : Array.isArray(m) ? 'pass the modules as separate arguments: new Sequential(a, b, …)' : undefined;
-        throw badArg('Sequential', `modules[${i}] must be a Module`, m, hint);
-      }
-    });
+    modules.forEach((m, i) => checkModuleArg('Sequential', `modules[${i}]`, m));
     this.modules = modules;
   }
   override namedChildren(): [string, Module][] {

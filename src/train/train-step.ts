@@ -5,7 +5,7 @@ import { NumericalError } from '../core/errors.js';
 import type { Storage } from '../backend/kernels.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { withAllocScope } from '../tensor/alloc-scope.js';
-import { Module } from '../nn/module.js';
+import { checkModuleArg, type Module } from '../nn/module.js';
 import { Optimizer } from '../optim/optimizer.js';
 import { badArg, checkFunction } from '../core/check.js';
 import { expectTensor } from '../tensor/expect.js';
@@ -68,10 +68,7 @@ export function trainStep(model: Module, lossFn: LossFn, optimizer: Optimizer, x
 
 /** A Module (not its class, not a plain function). */
 export function checkModule(op: string, model: unknown): void {
-  if (!(model instanceof Module)) {
-    const isClass = typeof model === 'function' && (model as { prototype?: unknown }).prototype instanceof Module;
-    throw badArg(op, 'model must be a Module', model, isClass ? `construct it: new ${(model as { name: string }).name}(…)` : undefined);
-  }
+  checkModuleArg(op, 'model', model);
 }
 
 function escaping(output: Tensor, model: Module, optimizer: Optimizer, inputs: Tensor[]): Storage[] {
