@@ -29,11 +29,13 @@ import { tanhBackwardOp } from '../../src/ops/tanh-backward.js';
 import type { ConformanceCase } from './conformance.js';
 import { SHAPES, SIZES, data, expectClose, out, pair, strided } from './conformance-helpers.js';
 
-const UNARY: UnaryOpId[] = [negOp, expOp, logOp, sqrtOp, absOp, reciprocalOp, reluOp, sigmoidOp, tanhOp, signOp]
+/** The unary ops with a kernel in some backend; test/backend/op-ids.test.ts ties them to the wasm op ids. */
+export const UNARY: UnaryOpId[] = [negOp, expOp, logOp, sqrtOp, absOp, reciprocalOp, reluOp, sigmoidOp, tanhOp, signOp]
   .map((o) => o.id);
 /** An op id no backend has a kernel for: must run through its scalar (the fallback path). */
 const CUBE: UnaryOpId = { id: 'conformanceCube', scalar: (x) => x * x * x };
-const BINARY: BinaryOpId[] = [addOp, subOp, mulOp, divOp, maximumOp, minimumOp, powOp, eqOp, neOp, ltOp, leOp, gtOp, geOp,
+/** The binary ops with a kernel in some backend (tied to the wasm op ids as UNARY is). */
+export const BINARY: BinaryOpId[] = [addOp, subOp, mulOp, divOp, maximumOp, minimumOp, powOp, eqOp, neOp, ltOp, leOp, gtOp, geOp,
   reluBackwardOp, sigmoidBackwardOp, tanhBackwardOp]
   .map((o) => o.id);
 const HYPOT: BinaryOpId = { id: 'conformanceHypot', scalar: (a, b) => Math.hypot(a, b) };

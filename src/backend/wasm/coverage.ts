@@ -3,16 +3,18 @@
 // benchmark can fail when a hot path ran on a fallback (STYLE §3.2: never silent).
 
 import type { DType } from '../../core/dtype.js';
+import { Binary, Unary } from './as/op-ids.js';
 
-/** Unary op ids with a SIMD kernel; the number is the AssemblyScript op index. */
-export const UNARY_IDS: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
-  neg: 0, exp: 1, log: 2, sqrt: 3, abs: 4, reciprocal: 5, relu: 6, sigmoid: 7, tanh: 8, sign: 9,
-});
-/** Binary op ids with a SIMD kernel (pow and log run per lane through the scalar routine). */
-export const BINARY_IDS: Readonly<Record<string, number>> = Object.assign(Object.create(null), {
-  add: 0, sub: 1, mul: 2, div: 3, maximum: 4, minimum: 5, pow: 6,
-  eq: 7, ne: 8, lt: 9, le: 10, gt: 11, ge: 12, reluBackward: 13, sigmoidBackward: 14, tanhBackward: 15,
-});
+/** name → number of an op-ids.ts enum (TypeScript's enum object also maps numbers back to names). */
+function idTable(ids: Record<string, string | number>): Readonly<Record<string, number>> {
+  const table: Record<string, number> = Object.create(null);
+  for (const [name, id] of Object.entries(ids)) if (typeof id === 'number') table[name] = id;
+  return Object.freeze(table);
+}
+/** Unary op ids with a SIMD kernel: op-ids.ts `Unary`, the numbers the kernels switch on. */
+export const UNARY_IDS = idTable(Unary);
+/** Binary op ids with a SIMD kernel (pow runs per lane through the scalar routine). */
+export const BINARY_IDS = idTable(Binary);
 
 export interface CoverageEntry {
   readonly family: string;

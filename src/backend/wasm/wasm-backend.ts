@@ -6,6 +6,7 @@ import { dtypeOfArray } from '../../core/dtype.js';
 import type { Backend, BinaryOpId, Storage, Strided, UnaryOpId } from '../kernels.js';
 import * as js from '../js/arrays.js';
 import type { MemoryStats } from './allocator.js';
+import { Reduce } from './as/op-ids.js';
 import { BINARY_IDS, UNARY_IDS, recordFallback } from './coverage.js';
 import { createMemory, instantiate, type KernelExports, type LoadedModule } from './loader.js';
 import type { WorkerPool } from './pool.js';
@@ -154,7 +155,7 @@ export function createWasmBackend(loaded: LoadedModule, opts: WasmBackendOptions
           return ex.argReduce(op === 'argmax' ? 1 : 0, P(x), P(out), outer, r, inner);
         }
         if (isF32(out) && (op === 'sum' || op === 'max' || op === 'min')) {
-          return ex.reduce(op === 'sum' ? 0 : op === 'max' ? 1 : 2, P(x), P(out), outer, r, inner);
+          return ex.reduce(Reduce[op], P(x), P(out), outer, r, inner);
         }
       }
       recordFallback('reduce', x.dtype, op);

@@ -1,7 +1,8 @@
-// Element-wise float32 kernels over contiguous rows: fill, unary (op-id table), one row of a
+// Element-wise float32 kernels over contiguous rows: fill, unary (op-ids.ts ids), one row of a
 // binary op (strides 0 or 1), casts to float32 and row gather; strided.ts walks broadcast shapes
 // with these rows. Pointers are byte addresses; counts are elements.
 
+import { Binary, Unary } from './op-ids';
 import { expV, sigmoidV, tanhV } from './simd-math';
 
 export function fill(out: usize, n: i32, value: f32): void {
@@ -11,20 +12,26 @@ export function fill(out: usize, n: i32, value: f32): void {
   for (; i < n; i++) store<f32>(out + (<usize>i << 2), value);
 }
 
-// Unary op ids (the TS side maps names to these): neg exp log sqrt abs reciprocal relu sigmoid tanh sign
+// The unary op ids are op-ids.ts `Unary`; an id without a case traps (never another op).
 // @ts-ignore: decorator
 @inline function unaryV(op: i32, x: v128): v128 {
   switch (op) {
-    case 0: return f32x4.neg(x);
-    case 1: return expV(x);
-    case 3: return f32x4.sqrt(x);
-    case 4: return f32x4.abs(x);
-    case 5: return f32x4.div(f32x4.splat(1), x);
+    case Unary.neg: return f32x4.neg(x);
+    case Unary.exp: return expV(x);
+    case Unary.log: {
+      // per lane through the accurate scalar routine
+      return f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(x,
+        0, Mathf.log(f32x4.extract_lane(x, 0))), 1, Mathf.log(f32x4.extract_lane(x, 1))),
+        2, Mathf.log(f32x4.extract_lane(x, 2))), 3, Mathf.log(f32x4.extract_lane(x, 3)));
+    }
+    case Unary.sqrt: return f32x4.sqrt(x);
+    case Unary.abs: return f32x4.abs(x);
+    case Unary.reciprocal: return f32x4.div(f32x4.splat(1), x);
     // relu: x > 0 ? x : (NaN stays NaN, else 0)
-    case 6: return v128.and(x, v128.or(f32x4.gt(x, f32x4.splat(0)), f32x4.ne(x, x)));
-    case 7: return sigmoidV(x);
-    case 8: return tanhV(x);
-    case 9: {
+    case Unary.relu: return v128.and(x, v128.or(f32x4.gt(x, f32x4.splat(0)), f32x4.ne(x, x)));
+    case Unary.sigmoid: return sigmoidV(x);
+    case Unary.tanh: return tanhV(x);
+    case Unary.sign: {
       // sign: 1, −1, or x itself for ±0 and NaN
       const one = f32x4.splat(1);
       const pos = f32x4.gt(x, f32x4.splat(0));
@@ -32,13 +39,9 @@ export function fill(out: usize, n: i32, value: f32): void {
       const s = v128.bitselect(one, v128.bitselect(f32x4.neg(one), x, neg), pos);
       return s;
     }
-    default: {
-      // 2 = log: per lane through the accurate scalar routine
-      return f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(x,
-        0, Mathf.log(f32x4.extract_lane(x, 0))), 1, Mathf.log(f32x4.extract_lane(x, 1))),
-        2, Mathf.log(f32x4.extract_lane(x, 2))), 3, Mathf.log(f32x4.extract_lane(x, 3)));
-    }
+    default: unreachable();
   }
+  return x;
 }
 
 /** Loads the 1–3 trailing elements into a vector (other lanes 0). */
@@ -73,51 +76,53 @@ export function fill(out: usize, n: i32, value: f32): void {
 
 export function unary(op: i32, x: usize, out: usize, n: i32): void {
   switch (op) {
-    case 0: unaryLoop(0, x, out, n); break;
-    case 1: unaryLoop(1, x, out, n); break;
-    case 2: unaryLoop(2, x, out, n); break;
-    case 3: unaryLoop(3, x, out, n); break;
-    case 4: unaryLoop(4, x, out, n); break;
-    case 5: unaryLoop(5, x, out, n); break;
-    case 6: unaryLoop(6, x, out, n); break;
-    case 7: unaryLoop(7, x, out, n); break;
-    case 8: unaryLoop(8, x, out, n); break;
-    default: unaryLoop(9, x, out, n);
+    case Unary.neg: unaryLoop(Unary.neg, x, out, n); break;
+    case Unary.exp: unaryLoop(Unary.exp, x, out, n); break;
+    case Unary.log: unaryLoop(Unary.log, x, out, n); break;
+    case Unary.sqrt: unaryLoop(Unary.sqrt, x, out, n); break;
+    case Unary.abs: unaryLoop(Unary.abs, x, out, n); break;
+    case Unary.reciprocal: unaryLoop(Unary.reciprocal, x, out, n); break;
+    case Unary.relu: unaryLoop(Unary.relu, x, out, n); break;
+    case Unary.sigmoid: unaryLoop(Unary.sigmoid, x, out, n); break;
+    case Unary.tanh: unaryLoop(Unary.tanh, x, out, n); break;
+    case Unary.sign: unaryLoop(Unary.sign, x, out, n); break;
+    default: unreachable();
   }
 }
 
-// Binary op ids: add sub mul div maximum minimum pow eq ne lt le gt ge reluBackward
-// sigmoidBackward tanhBackward
+// The binary op ids are op-ids.ts `Binary`; an id without a case traps (never another op).
 // @ts-ignore: decorator
 @inline function binaryV(op: i32, a: v128, b: v128): v128 {
   const one = f32x4.splat(1);
   switch (op) {
-    case 0: return f32x4.add(a, b);
-    case 1: return f32x4.sub(a, b);
-    case 2: return f32x4.mul(a, b);
-    case 3: return f32x4.div(a, b);
-    case 4: return f32x4.max(a, b);
-    case 5: return f32x4.min(a, b);
-    case 7: return v128.and(f32x4.eq(a, b), one);
-    case 8: return v128.and(f32x4.ne(a, b), one);
-    case 9: return v128.and(f32x4.lt(a, b), one);
-    case 10: return v128.and(f32x4.le(a, b), one);
-    case 11: return v128.and(f32x4.gt(a, b), one);
-    case 12: return v128.and(f32x4.ge(a, b), one);
-    // reluBackward(dy, y) = y ≤ 0 ? 0 : dy (torch's threshold_backward: NaN y passes dy)
-    case 13: return v128.andnot(a, f32x4.le(b, f32x4.splat(0)));
-    // sigmoidBackward(dy, y) = dy·y·(1 − y); tanhBackward(dy, y) = dy·(1 − y²)
-    case 14: return f32x4.mul(f32x4.mul(a, b), f32x4.sub(one, b));
-    case 15: return f32x4.mul(a, f32x4.sub(one, f32x4.mul(b, b)));
-    default: {
-      // 6 = pow, per lane
+    case Binary.add: return f32x4.add(a, b);
+    case Binary.sub: return f32x4.sub(a, b);
+    case Binary.mul: return f32x4.mul(a, b);
+    case Binary.div: return f32x4.div(a, b);
+    case Binary.maximum: return f32x4.max(a, b);
+    case Binary.minimum: return f32x4.min(a, b);
+    case Binary.pow: {
+      // per lane through the scalar routine
       return f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(f32x4.replace_lane(a,
         0, Mathf.pow(f32x4.extract_lane(a, 0), f32x4.extract_lane(b, 0))),
         1, Mathf.pow(f32x4.extract_lane(a, 1), f32x4.extract_lane(b, 1))),
         2, Mathf.pow(f32x4.extract_lane(a, 2), f32x4.extract_lane(b, 2))),
         3, Mathf.pow(f32x4.extract_lane(a, 3), f32x4.extract_lane(b, 3)));
     }
+    case Binary.eq: return v128.and(f32x4.eq(a, b), one);
+    case Binary.ne: return v128.and(f32x4.ne(a, b), one);
+    case Binary.lt: return v128.and(f32x4.lt(a, b), one);
+    case Binary.le: return v128.and(f32x4.le(a, b), one);
+    case Binary.gt: return v128.and(f32x4.gt(a, b), one);
+    case Binary.ge: return v128.and(f32x4.ge(a, b), one);
+    // reluBackward(dy, y) = y ≤ 0 ? 0 : dy (torch's threshold_backward: NaN y passes dy)
+    case Binary.reluBackward: return v128.andnot(a, f32x4.le(b, f32x4.splat(0)));
+    // sigmoidBackward(dy, y) = dy·y·(1 − y); tanhBackward(dy, y) = dy·(1 − y²)
+    case Binary.sigmoidBackward: return f32x4.mul(f32x4.mul(a, b), f32x4.sub(one, b));
+    case Binary.tanhBackward: return f32x4.mul(a, f32x4.sub(one, f32x4.mul(b, b)));
+    default: unreachable();
   }
+  return a;
 }
 
 // @ts-ignore: decorator
@@ -131,33 +136,34 @@ const one: usize = memory.data<f32>([1.0]);
 /** One row: out[i] = f(a[i·sa], b[i·sb]) for i < n; strides in elements (0 = broadcast). */
 export function binaryRow(op: i32, a: usize, sa: i32, b: usize, sb: i32, out: usize, n: i32): void {
   switch (op) {
-    case 0: binaryLoop(0, a, sa, b, sb, out, n); break;
-    case 1: binaryLoop(1, a, sa, b, sb, out, n); break;
-    case 2: binaryLoop(2, a, sa, b, sb, out, n); break;
-    case 3: binaryLoop(3, a, sa, b, sb, out, n); break;
-    case 4: binaryLoop(4, a, sa, b, sb, out, n); break;
-    case 5: binaryLoop(5, a, sa, b, sb, out, n); break;
-    case 6: {
+    case Binary.add: binaryLoop(Binary.add, a, sa, b, sb, out, n); break;
+    case Binary.sub: binaryLoop(Binary.sub, a, sa, b, sb, out, n); break;
+    case Binary.mul: binaryLoop(Binary.mul, a, sa, b, sb, out, n); break;
+    case Binary.div: binaryLoop(Binary.div, a, sa, b, sb, out, n); break;
+    case Binary.maximum: binaryLoop(Binary.maximum, a, sa, b, sb, out, n); break;
+    case Binary.minimum: binaryLoop(Binary.minimum, a, sa, b, sb, out, n); break;
+    case Binary.pow: {
       // pow by a broadcast exponent that has an exact cheaper form (x², x, 1/x, 1: the same
       // correctly rounded results as pow); others per lane through Mathf.pow
       if (sb == 0) {
         const e = load<f32>(b);
-        if (e == 2) { binaryLoop(2, a, sa, a, sa, out, n); break; }
-        if (e == 1) { binaryLoop(2, a, sa, one, 0, out, n); break; }
-        if (e == -1) { binaryLoop(3, one, 0, a, sa, out, n); break; }
+        if (e == 2) { binaryLoop(Binary.mul, a, sa, a, sa, out, n); break; }
+        if (e == 1) { binaryLoop(Binary.mul, a, sa, one, 0, out, n); break; }
+        if (e == -1) { binaryLoop(Binary.div, one, 0, a, sa, out, n); break; }
       }
-      binaryLoop(6, a, sa, b, sb, out, n);
+      binaryLoop(Binary.pow, a, sa, b, sb, out, n);
       break;
     }
-    case 7: binaryLoop(7, a, sa, b, sb, out, n); break;
-    case 8: binaryLoop(8, a, sa, b, sb, out, n); break;
-    case 9: binaryLoop(9, a, sa, b, sb, out, n); break;
-    case 10: binaryLoop(10, a, sa, b, sb, out, n); break;
-    case 11: binaryLoop(11, a, sa, b, sb, out, n); break;
-    case 12: binaryLoop(12, a, sa, b, sb, out, n); break;
-    case 13: binaryLoop(13, a, sa, b, sb, out, n); break;
-    case 14: binaryLoop(14, a, sa, b, sb, out, n); break;
-    default: binaryLoop(15, a, sa, b, sb, out, n);
+    case Binary.eq: binaryLoop(Binary.eq, a, sa, b, sb, out, n); break;
+    case Binary.ne: binaryLoop(Binary.ne, a, sa, b, sb, out, n); break;
+    case Binary.lt: binaryLoop(Binary.lt, a, sa, b, sb, out, n); break;
+    case Binary.le: binaryLoop(Binary.le, a, sa, b, sb, out, n); break;
+    case Binary.gt: binaryLoop(Binary.gt, a, sa, b, sb, out, n); break;
+    case Binary.ge: binaryLoop(Binary.ge, a, sa, b, sb, out, n); break;
+    case Binary.reluBackward: binaryLoop(Binary.reluBackward, a, sa, b, sb, out, n); break;
+    case Binary.sigmoidBackward: binaryLoop(Binary.sigmoidBackward, a, sa, b, sb, out, n); break;
+    case Binary.tanhBackward: binaryLoop(Binary.tanhBackward, a, sa, b, sb, out, n); break;
+    default: unreachable();
   }
 }
 

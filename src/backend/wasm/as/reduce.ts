@@ -3,6 +3,7 @@
 
 import { at } from './layout';
 import { expV } from './simd-math';
+import { Reduce } from './op-ids';
 
 // @ts-ignore: decorator
 @inline function hsum64(s0: v128, s1: v128): f64 {
@@ -24,17 +25,18 @@ function sumRow(x: usize, n: i32): f64 {
   return s;
 }
 
-/** op: 0 sum, 1 max, 2 min (NaN propagates through max/min). */
+/** op: a Reduce member (op-ids.ts; NaN propagates through max/min); any other op traps. */
 export function reduce(op: i32, x: usize, out: usize, outer: i32, r: i32, inner: i32): void {
+  if (op != Reduce.sum && op != Reduce.max && op != Reduce.min) unreachable();
   for (let o = 0; o < outer; o++) {
     const base = x + (<usize>o * <usize>r * <usize>inner << 2);
     const ob = at(out, o * inner);
     if (inner == 1) {
-      store<f32>(ob, op == 0 ? <f32>sumRow(base, r) : extremeRow(op, base, r));
+      store<f32>(ob, op == Reduce.sum ? <f32>sumRow(base, r) : extremeRow(op, base, r));
       continue;
     }
     let j = 0;
-    if (op == 0) {
+    if (op == Reduce.sum) {
       for (; j + 4 <= inner; j += 4) {
         let s0 = f64x2.splat(0), s1 = f64x2.splat(0);
         for (let k = 0; k < r; k++) {
@@ -50,12 +52,12 @@ export function reduce(op: i32, x: usize, out: usize, outer: i32, r: i32, inner:
         store<f32>(at(ob, j), <f32>s);
       }
     } else {
-      const init = f32x4.splat(op == 1 ? -Infinity : Infinity);
+      const init = f32x4.splat(op == Reduce.max ? -Infinity : Infinity);
       for (; j + 4 <= inner; j += 4) {
         let acc = init;
         for (let k = 0; k < r; k++) {
           const v = v128.load(at(base, k * inner + j));
-          acc = op == 1 ? f32x4.max(acc, v) : f32x4.min(acc, v);
+          acc = op == Reduce.max ? f32x4.max(acc, v) : f32x4.min(acc, v);
         }
         v128.store(at(ob, j), acc);
       }
@@ -63,7 +65,7 @@ export function reduce(op: i32, x: usize, out: usize, outer: i32, r: i32, inner:
         let acc = f32x4.extract_lane(init, 0);
         for (let k = 0; k < r; k++) {
           const v = load<f32>(at(base, k * inner + j));
-          acc = op == 1 ? Mathf.max(acc, v) : Mathf.min(acc, v);
+          acc = op == Reduce.max ? Mathf.max(acc, v) : Mathf.min(acc, v);
         }
         store<f32>(at(ob, j), acc);
       }
@@ -72,18 +74,18 @@ export function reduce(op: i32, x: usize, out: usize, outer: i32, r: i32, inner:
 }
 
 function extremeRow(op: i32, x: usize, n: i32): f32 {
-  let acc = f32x4.splat(op == 1 ? -Infinity : Infinity);
+  let acc = f32x4.splat(op == Reduce.max ? -Infinity : Infinity);
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const v = v128.load(at(x, i));
-    acc = op == 1 ? f32x4.max(acc, v) : f32x4.min(acc, v);
+    acc = op == Reduce.max ? f32x4.max(acc, v) : f32x4.min(acc, v);
   }
   let s = f32x4.extract_lane(acc, 0);
   for (let l = 1; l < 4; l++) {
     const v = l == 1 ? f32x4.extract_lane(acc, 1) : l == 2 ? f32x4.extract_lane(acc, 2) : f32x4.extract_lane(acc, 3);
-    s = op == 1 ? Mathf.max(s, v) : Mathf.min(s, v);
+    s = op == Reduce.max ? Mathf.max(s, v) : Mathf.min(s, v);
   }
-  for (; i < n; i++) s = op == 1 ? Mathf.max(s, load<f32>(at(x, i))) : Mathf.min(s, load<f32>(at(x, i)));
+  for (; i < n; i++) s = op == Reduce.max ? Mathf.max(s, load<f32>(at(x, i))) : Mathf.min(s, load<f32>(at(x, i)));
   return s;
 }
 
