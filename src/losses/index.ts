@@ -1,3 +1,4 @@
 export { mseLoss, MSELoss } from './mse.js';
-export { CrossEntropyLoss } from './cross-entropy-loss.js';
+export { crossEntropy, CrossEntropyLoss } from './cross-entropy.js';
+export type { Reduction } from './reduction.js';
 export { entropy, crossEntropyOf, type InfoOptions } from './entropy.js';

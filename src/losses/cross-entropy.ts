@@ -1,21 +1,21 @@
+// Softmax cross-entropy on logits (concepts §3, §4): the fused op, the function and the module.
+
 import { defineOp } from '../autograd/define-op.js';
 import { ArgumentError, DTypeError, ShapeError } from '../core/errors.js';
 import { Tensor } from '../tensor/tensor.js';
-import { checkOneOf, checkOptions } from '../core/check.js';
 import { expectTensor, tensorHint } from '../tensor/expect.js';
-import { storageAs } from './operand.js';
-import { logSoftmax, softmax } from './softmax.js';
-import { sub } from './sub.js';
+import { storageAs } from '../ops/operand.js';
+import { logSoftmax, softmax } from '../ops/softmax.js';
+import { sub } from '../ops/sub.js';
 import { fromArray } from '../tensor/create.js';
 import { isGradEnabled } from '../autograd/no-grad.js';
-import { mul, mulOp } from './mul.js';
-import { sum } from './sum.js';
-import { mean } from './mean.js';
-import { neg, negOp } from './neg.js';
-import { expand } from './expand.js';
-import { reshape } from './reshape.js';
-
-export type Reduction = 'mean' | 'sum' | 'none';
+import { mul, mulOp } from '../ops/mul.js';
+import { sum } from '../ops/sum.js';
+import { neg, negOp } from '../ops/neg.js';
+import { expand } from '../ops/expand.js';
+import { reshape } from '../ops/reshape.js';
+import { forwardInput, Module } from '../nn/module.js';
+import { applyReduction, checkReduction, lossOptions, type Reduction } from './reduction.js';
 
 interface XentAttrs {
   reduction: Reduction;
@@ -86,13 +86,6 @@ export const crossEntropyOp = defineOp<XentAttrs>({
   },
 });
 
-
-/** 'mean', 'sum' or 'none' (every loss's reduction option). */
-export function checkReduction(op: string, v: unknown): Reduction {
-  return checkOneOf(op, 'reduction', v, REDUCTIONS);
-}
-const REDUCTIONS: readonly Reduction[] = ['mean', 'sum', 'none'];
-
 function scalarStorage(k: Tensor['backend'], dtype: Tensor['dtype'], v: number) {
   const s = k.alloc(dtype, 1);
   k.fill(s, v);
@@ -136,14 +129,28 @@ const xentGradOp = defineOp({
 export function crossEntropy(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
   expectTensor('crossEntropy', 'input', input);
   expectTensor('crossEntropy', 'target', target, tensorHint(target, Array.isArray(target) && target.every(Number.isInteger) ? ", { dtype: 'int32' }" : ''));
-  const reduction = checkReduction('crossEntropy', checkOptions('crossEntropy', opts, ['reduction']).reduction ?? 'mean');
+  const { reduction } = lossOptions('crossEntropy', opts, []);
   if (target.dtype !== 'int32' && target.ndim === input.ndim) {
     if (target.shape.some((d, i) => d !== input.shape[i])) {
       throw new ShapeError('crossEntropy', 'probability targets must have the input\'s shape', { got: [['input', input.shape], ['target', target.shape]] });
     }
     const per = neg(sum(mul(target, logSoftmax(input, -1)), -1));
-    return reduction === 'none' ? per : reduction === 'sum' ? sum(per) : mean(per);
+    return applyReduction(per, reduction);
   }
   return crossEntropyOp.apply([input, target], { reduction });
 }
 
+/**
+ * Softmax cross-entropy on logits, as a module (concepts §3, §4): `forward(input, target)` is
+ * `crossEntropy(input, target, opts)`. Matches `torch.nn.CrossEntropyLoss`.
+ */
+export class CrossEntropyLoss extends Module {
+  constructor(readonly opts: { reduction?: Reduction } = {}) {
+    super();
+    lossOptions('CrossEntropyLoss', opts, []);
+  }
+  forward(input: Tensor, target: Tensor): Tensor {
+    const hint = Array.isArray(target) && target.every(Number.isInteger) ? tensorHint(target, ", { dtype: 'int32' }") : undefined;
+    return crossEntropy(forwardInput(this, input), forwardInput(this, target, 'target', hint), this.opts);
+  }
+}

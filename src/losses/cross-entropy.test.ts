@@ -1,4 +1,4 @@
-import { crossEntropy, tensor, zeros, ArgumentError, DTypeError, ShapeError } from '../index.js';
+import { crossEntropy, CrossEntropyLoss, tensor, zeros, ArgumentError, DTypeError, ShapeError } from '../index.js';
 import { testOp, ODD } from '../../test/helpers/test-op.js';
 
 const labels = (n: number, c: number) => ({ shape: [n], kind: 'int' as const, domain: { low: 0, high: c } });
@@ -86,4 +86,22 @@ plainTest('crossEntropy: second-order gradients (createGraph) equal those of the
   f1.forEach((v, i) => plainAssert.ok(Math.abs(v - c1[i]) < 1e-12, `first order ${i}`));
   f2.forEach((v, i) => plainAssert.ok(Math.abs(v - c2[i]) < 1e-12, `second order ${i}: ${v} vs ${c2[i]}`));
   plainAssert.ok(f2.some((v) => Math.abs(v) > 1e-3), 'a non-trivial second-order gradient');
+});
+
+plainTest('crossEntropy mean backward is the notes\' (p − y)/N', () => {
+  // logits 0 everywhere: p = 1/C, so dx = (1/C − onehot)/N exactly in float64
+  const x = zeros([2, 4], { dtype: 'float64', requiresGrad: true });
+  const loss = crossEntropy(x, tensor([1, 3], { dtype: 'int32' }));
+  plainAssert.ok(Math.abs(loss.item() - Math.log(4)) < 1e-15);
+  loss.backward();
+  plainAssert.deepEqual([...x.grad!.toTypedArray()], [0.125, -0.375, 0.125, 0.125, 0.125, 0.125, 0.125, -0.375]);
+});
+
+plainTest('CrossEntropyLoss equals crossEntropy with the same options', () => {
+  const x = mk([[0.2, -1, 0.5], [1, 0, -0.3]], { dtype: 'float64' });
+  const y = mk([2, 0], { dtype: 'int32' });
+  for (const reduction of ['mean', 'sum', 'none'] as const) {
+    plainAssert.deepEqual([...new CrossEntropyLoss({ reduction }).forward(x, y).toTypedArray()],
+      [...xent(x, y, { reduction }).toTypedArray()]);
+  }
 });
