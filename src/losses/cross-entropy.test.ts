@@ -1,33 +1,76 @@
+// crossEntropy vs torch.nn.functional.cross_entropy: class indices and probabilities, every
+// reduction, class weights, ignoreIndex, label smoothing, [N, C, d…] and unbatched [C] inputs;
+// the fused path's second-order gradients; CrossEntropyLoss equals the function.
 import { crossEntropy, CrossEntropyLoss, tensor, zeros, ArgumentError, DTypeError, ShapeError } from '../index.js';
-import { testOp, ODD } from '../../test/helpers/test-op.js';
+import { testOp, ODD, type InputSpec, type OpCase } from '../../test/helpers/test-op.js';
 
-const labels = (n: number, c: number) => ({ shape: [n], kind: 'int' as const, domain: { low: 0, high: c } });
-const probs = (n: number, c: number) => ({ shape: [n, c], domain: { low: 0, high: 1 } });
+const labels = (shape: number[], c: number): InputSpec => ({ shape, kind: 'int', domain: { low: 0, high: c } });
+const fixed = (values: number[]): InputSpec => ({ shape: [values.length], kind: 'int', values });
+const probs = (shape: number[]): InputSpec => ({ shape, domain: { low: 0, high: 1 } });
+const weight = (c: number, grad = false): InputSpec => ({ shape: [c], domain: { low: 0.2, high: 2 }, grad });
+const TORCH = 'F.cross_entropy(input, target, reduction=reduction, label_smoothing=labelSmoothing, ignore_index=ignoreIndex)';
+const TORCH_W = 'F.cross_entropy(input, target, weight=weight, reduction=reduction, label_smoothing=labelSmoothing, ignore_index=ignoreIndex)';
 
+/** A case with every option spelt out (the torch expression names them all). */
+function xcase(name: string, inputs: OpCase['inputs'], args: Record<string, unknown> = {}, extra: Partial<OpCase> = {}): OpCase {
+  return {
+    name, inputs, args: { reduction: 'mean', labelSmoothing: 0, ignoreIndex: -100, ...args },
+    torch: inputs.length === 3 ? TORCH_W : TORCH, ...extra,
+  };
+}
+
+const C3 = { reduction: 'none' };
 testOp('crossEntropy', {
-  inputs: ['input', 'target'],
-  fn: ([x, y], a) => crossEntropy(x, y, { reduction: a.reduction }),
-  torch: 'F.cross_entropy(input, target, reduction=reduction)',
+  inputs: ['input', 'target', 'weight'],
+  fn: ([x, y, w], a) => crossEntropy(x, y, { reduction: a.reduction, labelSmoothing: a.labelSmoothing, ignoreIndex: a.ignoreIndex, weight: w }),
+  torch: TORCH,
   tol: { float32: 'reduction' },
   domain: { low: -3, high: 3 },
   cases: [
-    { name: 'mean', inputs: [[4, 3], labels(4, 3)], args: { reduction: 'mean' } },
-    { name: 'sum', inputs: [[4, 3], labels(4, 3)], args: { reduction: 'sum' } },
-    { name: 'none', inputs: [[4, 3], labels(4, 3)], args: { reduction: 'none' } },
-    { name: 'size-1 batch', inputs: [[1, 5], labels(1, 5)], args: { reduction: 'mean' } },
-    { name: 'zero-size batch, none', inputs: [[0, 3], labels(0, 3)], args: { reduction: 'none' } },
-    { name: 'odd size', inputs: [ODD, labels(ODD[0], ODD[1])], args: { reduction: 'mean' } },
-    { name: 'large logits', inputs: [[3, 4], labels(3, 4)], args: { reduction: 'mean' }, domain: { low: -60, high: 60 } },
-    { name: 'probability targets, mean', inputs: [[4, 3], probs(4, 3)], args: { reduction: 'mean' } },
-    { name: 'probability targets, sum', inputs: [[4, 3], probs(4, 3)], args: { reduction: 'sum' } },
-    { name: 'probability targets, none', inputs: [[4, 3], probs(4, 3)], args: { reduction: 'none' } },
+    xcase('mean', [[4, 3], labels([4], 3)]),
+    xcase('sum', [[4, 3], labels([4], 3)], { reduction: 'sum' }),
+    xcase('none', [[4, 3], labels([4], 3)], C3),
+    xcase('size-1 batch', [[1, 5], labels([1], 5)]),
+    xcase('zero-size batch, none', [[0, 3], labels([0], 3)], C3),
+    xcase('odd size', [ODD, labels([ODD[0]], ODD[1])]),
+    xcase('large logits', [[3, 4], labels([3], 4)], {}, { domain: { low: -60, high: 60 } }),
+    xcase('unbatched [C]', [[5], labels([], 5)]),
+    xcase('[N, C, d], mean', [[2, 4, 3], labels([2, 3], 4)]),
+    xcase('[N, C, d1, d2], none', [[2, 3, 2, 2], labels([2, 2, 2], 3)], C3),
+    xcase('class weights, mean', [[6, 4], labels([6], 4), weight(4)]),
+    xcase('class weights, sum', [[6, 4], labels([6], 4), weight(4)], { reduction: 'sum' }),
+    xcase('class weights, none', [[6, 4], labels([6], 4), weight(4)], C3),
+    xcase('class weights, [N, C, d]', [[2, 4, 3], labels([2, 3], 4), weight(4)]),
+    xcase('ignoreIndex -100, mean', [[5, 3], fixed([0, -100, 2, 1, -100])]),
+    xcase('ignoreIndex -100, none', [[5, 3], fixed([0, -100, 2, 1, -100])], C3),
+    xcase('ignoreIndex 1 with weights, mean', [[5, 3], fixed([0, 1, 2, 1, 2]), weight(3)], { ignoreIndex: 1 }),
+    xcase('ignoreIndex, [N, C, d]', [[2, 3, 3], { shape: [2, 3], kind: 'int', values: [0, 2, -100, 1, -100, 2] }]),
+    xcase('label smoothing, mean', [[4, 5], labels([4], 5)], { labelSmoothing: 0.1 }),
+    xcase('label smoothing, none', [[4, 5], labels([4], 5)], { labelSmoothing: 0.25, reduction: 'none' }),
+    xcase('label smoothing, weights and ignoreIndex, mean', [[5, 3], fixed([0, -100, 2, 1, 2]), weight(3)], { labelSmoothing: 0.2 }),
+    xcase('label smoothing, weights and ignoreIndex, sum', [[5, 3], fixed([0, -100, 2, 1, 2]), weight(3)], { labelSmoothing: 0.2, reduction: 'sum' }),
+    xcase('label smoothing, [N, C, d]', [[2, 4, 3], labels([2, 3], 4)], { labelSmoothing: 0.1 }),
+    xcase('probability targets, mean', [[4, 3], probs([4, 3])]),
+    xcase('probability targets, sum', [[4, 3], probs([4, 3])], { reduction: 'sum' }),
+    xcase('probability targets, none', [[4, 3], probs([4, 3])], C3),
+    xcase('probability targets, unbatched [C]', [[4], probs([4])]),
+    xcase('probability targets, [N, C, d]', [[2, 4, 3], probs([2, 4, 3])]),
+    xcase('probability targets, weights, mean', [[4, 3], probs([4, 3]), weight(3, true)]),
+    xcase('probability targets, weights, none', [[4, 3], probs([4, 3]), weight(3, true)], C3),
+    xcase('probability targets, label smoothing, sum', [[4, 3], probs([4, 3])], { labelSmoothing: 0.3, reduction: 'sum' }),
   ],
   errors: [
     {
       name: 'a class index out of range',
       run: () => crossEntropy(zeros([2, 3]), tensor([0, 3], { dtype: 'int32' })),
       throws: ArgumentError,
-      message: 'crossEntropy: target values must lie in [0, 2] (target[1] = 3)',
+      message: 'crossEntropy: target must hold class indices in [0, 2] or ignoreIndex -100; got target[1] = 3',
+    },
+    {
+      name: 'a negative class index that is not ignoreIndex',
+      run: () => crossEntropy(zeros([2, 3, 2]), tensor([[0, 1], [-1, 2]], { dtype: 'int32' })),
+      throws: ArgumentError,
+      message: 'crossEntropy: target must hold class indices in [0, 2] or ignoreIndex -100; got target[1, 0] = -1',
     },
     {
       name: 'float class indices',
@@ -37,16 +80,22 @@ testOp('crossEntropy', {
         'hint: for probability targets pass a float tensor of the input\'s shape',
     },
     {
-      name: '1-d logits',
-      run: () => crossEntropy(zeros([3]), tensor([0], { dtype: 'int32' })),
+      name: 'scalar logits',
+      run: () => crossEntropy(zeros([]), tensor(0, { dtype: 'int32' })),
       throws: ShapeError,
-      message: 'crossEntropy: input must be [N, C] logits; got input [3]',
+      message: 'crossEntropy: input must be [N, C, d1, …] or [C] logits; got input []',
     },
     {
       name: 'batch sizes differ',
       run: () => crossEntropy(zeros([2, 3]), tensor([0, 1, 2], { dtype: 'int32' })),
       throws: ShapeError,
-      message: 'crossEntropy: target must be [N] with N the batch size of input; got input [2, 3] and target [3]',
+      message: 'crossEntropy: target must be input\'s shape without the class axis 1, [2]; got input [2, 3] and target [3]',
+    },
+    {
+      name: 'a [N, C, d] input with an [N] target',
+      run: () => crossEntropy(zeros([2, 3, 4]), tensor([0, 1], { dtype: 'int32' })),
+      throws: ShapeError,
+      message: 'crossEntropy: target must be input\'s shape without the class axis 1, [2, 4]; got input [2, 3, 4] and target [2]',
     },
     {
       name: 'probability targets of another shape',
@@ -59,6 +108,30 @@ testOp('crossEntropy', {
       run: () => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduction: 'avg' as 'mean' }),
       throws: ArgumentError,
       message: 'crossEntropy: reduction must be \'mean\', \'sum\' or \'none\'; got \'avg\' (string)',
+    },
+    {
+      name: 'a weight that is not one per class',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { weight: zeros([4]) }),
+      throws: ShapeError,
+      message: 'crossEntropy: weight must be [C] = [3], one value per class; got weight [4]',
+    },
+    {
+      name: 'label smoothing above 1',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { labelSmoothing: 1.5 }),
+      throws: ArgumentError,
+      message: 'crossEntropy: labelSmoothing must be a finite number in [0, 1]; got 1.5 (number)',
+    },
+    {
+      name: 'a fractional ignoreIndex',
+      run: () => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { ignoreIndex: 0.5 }),
+      throws: ArgumentError,
+      message: 'crossEntropy: ignoreIndex must be an integer; got 0.5 (number)',
+    },
+    {
+      name: 'ignoreIndex with probability targets',
+      run: () => crossEntropy(zeros([2, 3]), zeros([2, 3]), { ignoreIndex: 1 }),
+      throws: ArgumentError,
+      message: 'crossEntropy: ignoreIndex applies to class-index targets only, not to probability targets; got ignoreIndex 1',
     },
   ],
 });

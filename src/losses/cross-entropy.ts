@@ -1,7 +1,9 @@
 // Softmax cross-entropy on logits (concepts §3, §4): the fused op, the function and the module.
 
 import { defineOp } from '../autograd/define-op.js';
-import { ArgumentError, DTypeError, ShapeError } from '../core/errors.js';
+import { ArgumentError, ShapeError } from '../core/errors.js';
+import { isFloat } from '../core/dtype.js';
+import { sameShape } from '../core/shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { expectTensor, tensorHint } from '../tensor/expect.js';
 import { storageAs } from '../ops/operand.js';
@@ -15,39 +17,29 @@ import { neg, negOp } from '../ops/neg.js';
 import { expand } from '../ops/expand.js';
 import { reshape } from '../ops/reshape.js';
 import { forwardInput, Module } from '../nn/module.js';
-import { applyReduction, checkReduction, lossOptions, type Reduction } from './reduction.js';
+import { add } from '../ops/add.js';
+import { cast } from '../ops/cast.js';
+import { applyReduction, lossOptions, type Reduction } from './reduction.js';
+import { checkClassOptions, classIndexLoss, classLayout, classTargets, classWeight, type ClassLayout } from './class-target.js';
 
 interface XentAttrs {
   reduction: Reduction;
 }
 
 /**
- * Softmax cross-entropy on logits and class indices, fused (concepts §3, §4).
- * Formula: ℓᵢ = −log softmax(xᵢ)_{yᵢ}; mean over the batch by default.
- * Gradient: dx = (p − onehot(y)) · dy / N for 'mean' — the notes' (p − y)/N, in one kernel.
- * Shape: x [N, C], target int32 [N] → [] ('mean'/'sum') or [N] ('none').
- * Matches `torch.nn.functional.cross_entropy` with class-index targets.
+ * The fused softmax cross-entropy for the common case (concepts §3, §4): logits [N, C], int32
+ * class indices [N] already checked by crossEntropy, no weight, no label smoothing, no ignored
+ * target. Forward through log-softmax; backward dx = (p − onehot(y))·dy/N ('mean') in one kernel.
  */
-export const crossEntropyOp = defineOp<XentAttrs>({
+const crossEntropyOp = defineOp<XentAttrs>({
   name: 'crossEntropy',
   spec: '§4',
   args: ['input', 'target'],
-  shape([x, y], a) {
-    if (x.shape.length !== 2) throw new ShapeError('crossEntropy', 'input must be [N, C] logits', { got: [['input', x.shape]] });
-    if (y.dtype !== 'int32') {
-      throw new DTypeError('crossEntropy', 'class-index targets must be int32', { got: [['target', y.dtype]] }, 'for probability targets pass a float tensor of the input\'s shape');
-    }
-    if (y.shape.length !== 1 || y.shape[0] !== x.shape[0]) {
-      throw new ShapeError('crossEntropy', 'target must be [N] with N the batch size of input', { got: [['input', x.shape], ['target', y.shape]] });
-    }
-    checkReduction('crossEntropy', a.reduction);
-    return { shape: a.reduction === 'none' ? [x.shape[0]] : [], dtype: x.dtype };
-  },
+  shape: ([x], a) => ({ shape: a.reduction === 'none' ? [x.shape[0]] : [], dtype: x.dtype }),
   forward(ctx) {
     const [x, y] = ctx.inputs;
     const [n, c] = x.shape;
     const k = ctx.k;
-    checkTargets(k.read(y.storage), c);
     const logp = k.alloc(x.dtype, x.size, 'crossEntropy');
     k.softmax(x.storage, logp, n, c, true);
     const picked = k.alloc(x.dtype, n, 'crossEntropy');
@@ -92,14 +84,6 @@ function scalarStorage(k: Tensor['backend'], dtype: Tensor['dtype'], v: number) 
   return s;
 }
 
-function checkTargets(t: ArrayLike<number>, c: number) {
-  for (let i = 0; i < t.length; i++) {
-    if (!(t[i] >= 0 && t[i] < c)) {
-      throw new ArgumentError('crossEntropy', `target values must lie in [0, ${c - 1}]`, { note: `target[${i}] = ${t[i]}` });
-    }
-  }
-}
-
 /**
  * dx = (p − onehot(y)) · scaleᵢ, with p saved by the forward: the first-order path. Under
  * createGraph the backward above composes the same formula from differentiable ops instead.
@@ -115,10 +99,35 @@ const xentGradOp = defineOp({
   },
 });
 
+export interface CrossEntropyOptions {
+  /** Rescales each class's loss: w [C] (default all 1). */
+  weight?: Tensor;
+  /** Class-index targets equal to it add nothing and are not counted by the mean (default −100). */
+  ignoreIndex?: number;
+  /** ε in [0, 1]: the target becomes (1 − ε)·target + ε/C (default 0). */
+  labelSmoothing?: number;
+  reduction?: Reduction;
+}
+
+function xentOptions(op: string, opts: CrossEntropyOptions | undefined) {
+  const o = lossOptions(op, opts, ['weight', 'ignoreIndex', 'labelSmoothing']);
+  checkClassOptions(op, o);
+  return { weight: o.weight, ignoreIndex: o.ignoreIndex ?? -100, labelSmoothing: o.labelSmoothing ?? 0, reduction: o.reduction };
+}
+
 /**
- * Cross-entropy loss on logits (concepts §4). With int32 class indices it is the fused primitive
- * above; with a float target of the input's shape (probabilities, e.g. soft or mixed labels) it is
- * the composite −Σ target · log softmax(x), averaged over the batch.
+ * Cross-entropy of logits against class indices or class probabilities (concepts §4), with
+ * log p = logSoftmax(input) along the class axis 1 (0 for an unbatched [C] input).
+ * Formula, class indices y: ℓᵢ = −Σ_c ((1 − ε)·w_y·[c = yᵢ] + (ε/C)·w_c)·log p[i, c], 0 where
+ * yᵢ = ignoreIndex; 'mean' = Σ ℓᵢ / Σ w_{yᵢ} over the targets not ignored (PyTorch's weighted
+ * mean). Probabilities q (a float target of input's shape): ℓᵢ = −Σ_c w_c·q'[i, c]·log p[i, c]
+ * with q' = (1 − ε)·q + ε/C; 'mean' divides by the number of rows N·d1·…, weights or not.
+ * Gradient: dx = (Σ_c M_c·p − M)·dy with M the weighted target above; with plain class indices
+ * the notes' (p − onehot(y))/N, computed by one fused kernel.
+ * Shape: input [N, C, d1, …] or [C]; target int32 [N, d1, …] or [], or float of input's shape →
+ * [] or [N, d1, …] ('none').
+ * Matches `torch.nn.functional.cross_entropy` (weight gets a gradient only with probability
+ * targets, as in PyTorch).
  * @example
  * const x = tensor([[0, 0, 0]], { requiresGrad: true });
  * const loss = crossEntropy(x, tensor([0], { dtype: 'int32' }));
@@ -126,18 +135,38 @@ const xentGradOp = defineOp({
  * loss.backward(); // dx = (p − onehot(y)) / N
  * x.grad!.tolist() // [[-0.6667, 0.3333, 0.3333]]
  */
-export function crossEntropy(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
+export function crossEntropy(input: Tensor, target: Tensor, opts: CrossEntropyOptions = {}): Tensor {
   expectTensor('crossEntropy', 'input', input);
   expectTensor('crossEntropy', 'target', target, tensorHint(target, Array.isArray(target) && target.every(Number.isInteger) ? ", { dtype: 'int32' }" : ''));
-  const { reduction } = lossOptions('crossEntropy', opts, []);
-  if (target.dtype !== 'int32' && target.ndim === input.ndim) {
-    if (target.shape.some((d, i) => d !== input.shape[i])) {
-      throw new ShapeError('crossEntropy', 'probability targets must have the input\'s shape', { got: [['input', input.shape], ['target', target.shape]] });
-    }
-    const per = neg(sum(mul(target, logSoftmax(input, -1)), -1));
-    return applyReduction(per, reduction);
+  const o = xentOptions('crossEntropy', opts);
+  const layout = classLayout('crossEntropy', input, 'logits');
+  if (isFloat(target.dtype) && target.ndim === input.ndim) return probabilityTargets(input, target, layout, o);
+  const labels = classTargets('crossEntropy', input, target, layout, o.ignoreIndex,
+    "for probability targets pass a float tensor of the input's shape");
+  const weight = classWeight('crossEntropy', o.weight, layout.c);
+  if (input.ndim === 2 && !weight && o.labelSmoothing === 0 && !labels.includes(o.ignoreIndex)) {
+    return crossEntropyOp.apply([input, target], { reduction: o.reduction });
   }
-  return crossEntropyOp.apply([input, target], { reduction });
+  return classIndexLoss(logSoftmax(input, layout.axis), labels, layout, { ...o, weight });
+}
+
+function probabilityTargets(input: Tensor, target: Tensor, layout: ClassLayout, o: ReturnType<typeof xentOptions>): Tensor {
+  if (!sameShape(target.shape, input.shape)) {
+    throw new ShapeError('crossEntropy', "probability targets must have the input's shape", { got: [['input', input.shape], ['target', target.shape]] });
+  }
+  if (o.ignoreIndex >= 0) {
+    throw new ArgumentError('crossEntropy', 'ignoreIndex applies to class-index targets only, not to probability targets',
+      { got: [[`ignoreIndex ${o.ignoreIndex}`]] });
+  }
+  if (o.weight !== undefined) classWeight('crossEntropy', o.weight, layout.c);
+  let q = target;
+  if (o.labelSmoothing > 0) q = add(mul(target, 1 - o.labelSmoothing), o.labelSmoothing / layout.c);
+  let m = mul(q, logSoftmax(input, layout.axis));
+  if (o.weight) {
+    const w = o.weight.dtype === input.dtype ? o.weight : cast(o.weight, input.dtype);
+    m = mul(m, input.ndim === 1 ? w : reshape(w, [layout.c, ...new Array<number>(input.ndim - 2).fill(1)]));
+  }
+  return applyReduction(neg(sum(m, layout.axis)), o.reduction);
 }
 
 /**
@@ -145,9 +174,9 @@ export function crossEntropy(input: Tensor, target: Tensor, opts: { reduction?: 
  * `crossEntropy(input, target, opts)`. Matches `torch.nn.CrossEntropyLoss`.
  */
 export class CrossEntropyLoss extends Module {
-  constructor(readonly opts: { reduction?: Reduction } = {}) {
+  constructor(readonly opts: CrossEntropyOptions = {}) {
     super();
-    lossOptions('CrossEntropyLoss', opts, []);
+    xentOptions('CrossEntropyLoss', opts);
   }
   forward(input: Tensor, target: Tensor): Tensor {
     const hint = Array.isArray(target) && target.every(Number.isInteger) ? tensorHint(target, ", { dtype: 'int32' }") : undefined;

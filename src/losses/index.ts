@@ -1,4 +1,5 @@
 export { mseLoss, MSELoss } from './mse.js';
-export { crossEntropy, CrossEntropyLoss } from './cross-entropy.js';
+export { crossEntropy, CrossEntropyLoss, type CrossEntropyOptions } from './cross-entropy.js';
+export { nllLoss, NLLLoss, type NLLLossOptions } from './nll.js';
 export type { Reduction } from './reduction.js';
 export { entropy, crossEntropyOf, type InfoOptions } from './entropy.js';

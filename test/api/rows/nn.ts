@@ -2,7 +2,7 @@
 // module; a refused call leaves the parameters as they were.
 import {
   Module, Parameter, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
-  mseLoss, MSELoss, CrossEntropyLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
+  mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
   ShapeError, CheckpointError,
 } from '../../../src/index.js';
 import { r, type Row, type Rows } from './types.js';
@@ -76,7 +76,17 @@ export const rows: Rows = {
   ],
   MSELoss: [r(() => new MSELoss({ reduction: 'mean_squared' as never }), ArgumentError, "MSELoss: reduction must be 'mean', 'sum' or 'none'; got 'mean_squared' (string)")],
   'MSELoss.forward': [fwd("MSELoss.forward: target must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])", new MSELoss(), zeros([2]), [1, 2])],
-  CrossEntropyLoss: [r(() => new CrossEntropyLoss({ ignoreIndex: -100 } as never), ArgumentError, "CrossEntropyLoss: unknown option 'ignoreIndex' (options: reduction)")],
+  CrossEntropyLoss: [
+    r(() => new CrossEntropyLoss({ ignore_index: -100 } as never), ArgumentError, "CrossEntropyLoss: unknown option 'ignore_index' (options: reduction, weight, ignoreIndex, labelSmoothing)\nhint: did you mean ignoreIndex?"),
+    r(() => new CrossEntropyLoss({ labelSmoothing: -0.1 }), ArgumentError, "CrossEntropyLoss: labelSmoothing must be a finite number in [0, 1]; got -0.1 (number)"),
+  ],
+  nllLoss: [
+    r(() => nllLoss(zeros([2, 3]), [0, 1] as never), ArgumentError, "nllLoss: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })"),
+    r(() => nllLoss(zeros([2, 3]), tensor([0, 3], { dtype: 'int32' })), ArgumentError, "nllLoss: target must hold class indices in [0, 2] or ignoreIndex -100; got target[1] = 3"),
+    r(() => nllLoss(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { ignoreIndex: '-100' as never }), ArgumentError, "nllLoss: ignoreIndex must be an integer; got '-100' (string)"),
+  ],
+  NLLLoss: [r(() => new NLLLoss({ weight: [1, 2] as never }), ArgumentError, "NLLLoss: weight must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])")],
+  'NLLLoss.forward': [fwd("NLLLoss.forward: input must be a Tensor; got [[0, 1]] (array)\nhint: make it a tensor first: tensor([[0, 1]])", new NLLLoss(), [[0, 1]], tensor([0], { dtype: 'int32' }))],
   'CrossEntropyLoss.forward': [fwd("CrossEntropyLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new CrossEntropyLoss(), zeros([2, 3]), [0, 1])],
   entropy: [r(() => entropy([0.5, 0.5] as never), ArgumentError, "entropy: p must be a Tensor; got [0.5, 0.5] (array)\nhint: make it a tensor first: tensor([0.5, 0.5])"), r(() => entropy(tensor([0.5, 0.5]), { base: 1 }), ArgumentError, "entropy: base must be 'e' or a positive number other than 1; got 1 (number)")],
   crossEntropyOf: [r(() => crossEntropyOf(tensor([1, 0]), tensor([0.5, 0.5]), { dim: 1 }), ArgumentError, "crossEntropyOf: dim 1 is out of range for a tensor of rank 1")],
