@@ -1,30 +1,23 @@
 // Mean squared error (concepts §4).
 
-import { ShapeError } from '../core/errors.js';
-import { expectTensor } from '../tensor/expect.js';
-import { sameShape } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { sub } from '../ops/sub.js';
 import { mul } from '../ops/mul.js';
-import { applyReduction, lossOptions, type Reduction } from './reduction.js';
+import { applyReduction, expectSameShape, lossOptions, type Reduction } from './reduction.js';
 import { forwardInput, Module } from '../nn/module.js';
 
 /**
  * Squared error. Formula: ℓ = (x − y)², reduced by mean (default), sum (the notes'
  * sum-of-squares loss) or none (concepts §4).
  * Gradient: dx = 2(x − y)·dy (/N for mean). Shape: input and target of the same shape.
- * Matches `torch.nn.functional.mse_loss`.
+ * Matches `torch.nn.functional.mse_loss` (which broadcasts unequal shapes with a warning; nabla
+ * refuses them).
  */
 export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
-  expectTensor('mseLoss', 'input', input);
-  expectTensor('mseLoss', 'target', target);
   const { reduction } = lossOptions('mseLoss', opts, []);
-  if (!sameShape(input.shape, target.shape)) {
-    throw new ShapeError('mseLoss', 'input and target must have the same shape', { got: [['input', input.shape], ['target', target.shape]] });
-  }
+  expectSameShape('mseLoss', input, target);
   const d = sub(input, target);
-  const sq = mul(d, d);
-  return applyReduction(sq, reduction);
+  return applyReduction(mul(d, d), reduction);
 }
 
 /** Module form of mseLoss (concepts §4). Matches `torch.nn.MSELoss`. */

@@ -1,6 +1,11 @@
-// The reduction shared by every loss (concepts §4): its type, its one check and its application.
+// The reduction shared by every loss (concepts §4): its type, its one check and its application;
+// and the input rule of the element-wise losses (input and target of one shape).
 
 import { checkOneOf, checkOptions } from '../core/check.js';
+import { ShapeError } from '../core/errors.js';
+import { sameShape } from '../core/shape.js';
+import { expectTensor } from '../tensor/expect.js';
+import { requireFloat } from '../ops/elementwise.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { sum } from '../ops/sum.js';
 import { mean } from '../ops/mean.js';
@@ -29,4 +34,15 @@ export function lossOptions<T extends { reduction?: Reduction }>(
 /** The per-element loss `l` reduced: mean(l), sum(l) or l itself. */
 export function applyReduction(l: Tensor, reduction: Reduction): Tensor {
   return reduction === 'none' ? l : reduction === 'sum' ? sum(l) : mean(l);
+}
+
+/** Float `input` and `target` Tensors of the same shape (mseLoss, l1Loss, the binary losses). */
+export function expectSameShape(op: string, input: Tensor, target: Tensor): void {
+  expectTensor(op, 'input', input);
+  expectTensor(op, 'target', target);
+  requireFloat(op, input, 'input');
+  requireFloat(op, target, 'target');
+  if (!sameShape(input.shape, target.shape)) {
+    throw new ShapeError(op, 'input and target must have the same shape', { got: [['input', input.shape], ['target', target.shape]] });
+  }
 }

@@ -2,7 +2,8 @@
 // module; a refused call leaves the parameters as they were.
 import {
   Module, Parameter, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
-  mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
+  mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, l1Loss, L1Loss, binaryCrossEntropy, BCELoss,
+  binaryCrossEntropyWithLogits, BCEWithLogitsLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
   ShapeError, CheckpointError,
 } from '../../../src/index.js';
 import { r, type Row, type Rows } from './types.js';
@@ -85,6 +86,15 @@ export const rows: Rows = {
     r(() => nllLoss(zeros([2, 3]), tensor([0, 3], { dtype: 'int32' })), ArgumentError, "nllLoss: target must hold class indices in [0, 2] or ignoreIndex -100; got target[1] = 3"),
     r(() => nllLoss(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { ignoreIndex: '-100' as never }), ArgumentError, "nllLoss: ignoreIndex must be an integer; got '-100' (string)"),
   ],
+  l1Loss: [r(() => l1Loss(zeros([2]), zeros([3])), ShapeError, "l1Loss: input and target must have the same shape; got input [2] and target [3]"), r(() => l1Loss(zeros([2]), zeros([2]), { reduction: null as never }), ArgumentError, "l1Loss: reduction must be 'mean', 'sum' or 'none'; got null")],
+  L1Loss: [r(() => new L1Loss({ reduce: false } as never), ArgumentError, "L1Loss: unknown option 'reduce' (options: reduction)")],
+  'L1Loss.forward': [fwd("L1Loss.forward: target must be a Tensor; got 1 (number)\nhint: make it a tensor first: tensor(1)", new L1Loss(), zeros([2]), 1)],
+  binaryCrossEntropy: [r(() => binaryCrossEntropy(tensor([2]), tensor([1])), ArgumentError, "binaryCrossEntropy: input must hold probabilities in [0, 1]; got input[0] = 2\nhint: for logits use binaryCrossEntropyWithLogits"), r(() => binaryCrossEntropy(zeros([2]), zeros([2]), { weight: 2 as never }), ArgumentError, "binaryCrossEntropy: weight must be a Tensor; got 2 (number)\nhint: make it a tensor first: tensor(2)")],
+  BCELoss: [r(() => new BCELoss({ weight: zeros([2], { dtype: 'int32' }) }), DTypeError, "BCELoss: weight must be a floating-point tensor; got weight int32")],
+  'BCELoss.forward': [fwd("BCELoss.forward: input must be a Tensor; got [0.5] (array)\nhint: make it a tensor first: tensor([0.5])", new BCELoss(), [0.5], tensor([1]))],
+  binaryCrossEntropyWithLogits: [r(() => binaryCrossEntropyWithLogits(zeros([2, 3]), zeros([2, 3]), { weight: zeros([3, 3]) }), ShapeError, "binaryCrossEntropyWithLogits: shapes cannot be broadcast together; got input [2, 3] and weight [3, 3] (dimension -2: 2 vs 3)")],
+  BCEWithLogitsLoss: [r(() => new BCEWithLogitsLoss({ posWeight: [2] as never }), ArgumentError, "BCEWithLogitsLoss: posWeight must be a Tensor; got [2] (array)\nhint: make it a tensor first: tensor([2])")],
+  'BCEWithLogitsLoss.forward': [fwd("BCEWithLogitsLoss.forward: target must be a Tensor; got [1, 0] (array)\nhint: make it a tensor first: tensor([1, 0])", new BCEWithLogitsLoss(), zeros([2]), [1, 0])],
   NLLLoss: [r(() => new NLLLoss({ weight: [1, 2] as never }), ArgumentError, "NLLLoss: weight must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])")],
   'NLLLoss.forward': [fwd("NLLLoss.forward: input must be a Tensor; got [[0, 1]] (array)\nhint: make it a tensor first: tensor([[0, 1]])", new NLLLoss(), [[0, 1]], tensor([0], { dtype: 'int32' }))],
   'CrossEntropyLoss.forward': [fwd("CrossEntropyLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new CrossEntropyLoss(), zeros([2, 3]), [0, 1])],
