@@ -6,3 +6,5 @@ export { entropy, crossEntropyOf, type InfoOptions } from './entropy.js';
 export { l1Loss, L1Loss } from './l1.js';
 export { binaryCrossEntropy, BCELoss, type BCELossOptions } from './bce.js';
 export { binaryCrossEntropyWithLogits, BCEWithLogitsLoss, type BCEWithLogitsLossOptions } from './bce-with-logits.js';
+export { multiMarginLoss, MultiMarginLoss, type MultiMarginLossOptions } from './multi-margin.js';
+export { multiclassHingeLoss, MulticlassHingeLoss, type MulticlassHingeLossOptions } from './multiclass-hinge.js';

@@ -49,6 +49,6 @@ export class NLLLoss extends Module {
     nllOptions('NLLLoss', opts);
   }
   forward(input: Tensor, target: Tensor): Tensor {
-    return nllLoss(forwardInput(this, input), forwardInput(this, target, 'target'), this.opts);
+    return nllLoss(forwardInput(this, input), forwardInput(this, target, 'target', tensorHint(target, ", { dtype: 'int32' }")), this.opts);
   }
 }

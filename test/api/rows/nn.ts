@@ -3,7 +3,8 @@
 import {
   Module, Parameter, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
   mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, l1Loss, L1Loss, binaryCrossEntropy, BCELoss,
-  binaryCrossEntropyWithLogits, BCEWithLogitsLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
+  binaryCrossEntropyWithLogits, BCEWithLogitsLoss, multiMarginLoss, MultiMarginLoss, multiclassHingeLoss,
+  MulticlassHingeLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
   ShapeError, CheckpointError,
 } from '../../../src/index.js';
 import { r, type Row, type Rows } from './types.js';
@@ -95,6 +96,12 @@ export const rows: Rows = {
   binaryCrossEntropyWithLogits: [r(() => binaryCrossEntropyWithLogits(zeros([2, 3]), zeros([2, 3]), { weight: zeros([3, 3]) }), ShapeError, "binaryCrossEntropyWithLogits: shapes cannot be broadcast together; got input [2, 3] and weight [3, 3] (dimension -2: 2 vs 3)")],
   BCEWithLogitsLoss: [r(() => new BCEWithLogitsLoss({ posWeight: [2] as never }), ArgumentError, "BCEWithLogitsLoss: posWeight must be a Tensor; got [2] (array)\nhint: make it a tensor first: tensor([2])")],
   'BCEWithLogitsLoss.forward': [fwd("BCEWithLogitsLoss.forward: target must be a Tensor; got [1, 0] (array)\nhint: make it a tensor first: tensor([1, 0])", new BCEWithLogitsLoss(), zeros([2]), [1, 0])],
+  multiMarginLoss: [r(() => multiMarginLoss(zeros([2, 3]), tensor([0, -1], { dtype: 'int32' })), ArgumentError, "multiMarginLoss: target must hold class indices in [0, 2]; got target[1] = -1"), r(() => multiMarginLoss(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { weight: zeros([2]) }), ShapeError, "multiMarginLoss: weight must be [C] = [3], one value per class; got weight [2]")],
+  MultiMarginLoss: [r(() => new MultiMarginLoss({ margin: Infinity }), ArgumentError, "MultiMarginLoss: margin must be a finite number; got Infinity (number)")],
+  'MultiMarginLoss.forward': [fwd("MultiMarginLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new MultiMarginLoss(), zeros([2, 3]), [0, 1])],
+  multiclassHingeLoss: [r(() => multiclassHingeLoss(zeros([]), tensor(0, { dtype: 'int32' })), ShapeError, "multiclassHingeLoss: input must be [N, C] or [C] scores; got input []")],
+  MulticlassHingeLoss: [r(() => new MulticlassHingeLoss({ delta: 1 } as never), ArgumentError, "MulticlassHingeLoss: unknown option 'delta' (options: reduction, margin)")],
+  'MulticlassHingeLoss.forward': [fwd("MulticlassHingeLoss.forward: input must be a Tensor; got 'scores' (string)", new MulticlassHingeLoss(), 'scores', tensor([0], { dtype: 'int32' }))],
   NLLLoss: [r(() => new NLLLoss({ weight: [1, 2] as never }), ArgumentError, "NLLLoss: weight must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])")],
   'NLLLoss.forward': [fwd("NLLLoss.forward: input must be a Tensor; got [[0, 1]] (array)\nhint: make it a tensor first: tensor([[0, 1]])", new NLLLoss(), [[0, 1]], tensor([0], { dtype: 'int32' }))],
   'CrossEntropyLoss.forward': [fwd("CrossEntropyLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new CrossEntropyLoss(), zeros([2, 3]), [0, 1])],
