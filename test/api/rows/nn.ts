@@ -4,7 +4,7 @@ import {
   Module, Parameter, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
   mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, l1Loss, L1Loss, binaryCrossEntropy, BCELoss,
   binaryCrossEntropyWithLogits, BCEWithLogitsLoss, multiMarginLoss, MultiMarginLoss, multiclassHingeLoss,
-  MulticlassHingeLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
+  MulticlassHingeLoss, entropy, distributionCrossEntropy, klDivergence, zeros, tensor, Rng, ArgumentError, DTypeError,
   ShapeError, CheckpointError,
 } from '../../../src/index.js';
 import { r, type Row, type Rows } from './types.js';
@@ -106,7 +106,8 @@ export const rows: Rows = {
   'NLLLoss.forward': [fwd("NLLLoss.forward: input must be a Tensor; got [[0, 1]] (array)\nhint: make it a tensor first: tensor([[0, 1]])", new NLLLoss(), [[0, 1]], tensor([0], { dtype: 'int32' }))],
   'CrossEntropyLoss.forward': [fwd("CrossEntropyLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new CrossEntropyLoss(), zeros([2, 3]), [0, 1])],
   entropy: [r(() => entropy([0.5, 0.5] as never), ArgumentError, "entropy: p must be a Tensor; got [0.5, 0.5] (array)\nhint: make it a tensor first: tensor([0.5, 0.5])"), r(() => entropy(tensor([0.5, 0.5]), { base: 1 }), ArgumentError, "entropy: base must be 'e' or a positive number other than 1; got 1 (number)")],
-  crossEntropyOf: [r(() => crossEntropyOf(tensor([1, 0]), tensor([0.5, 0.5]), { dim: 1 }), ArgumentError, "crossEntropyOf: dim 1 is out of range for a tensor of rank 1")],
+  distributionCrossEntropy: [r(() => distributionCrossEntropy(tensor([0.5, 0.5]), tensor([1, 0]), { dim: 1 }), ArgumentError, "distributionCrossEntropy: dim 1 is out of range for a tensor of rank 1"), r(() => distributionCrossEntropy(zeros([2, 3]), zeros([4])), ShapeError, "distributionCrossEntropy: shapes cannot be broadcast together; got input [2, 3] and target [4] (dimension -1: 3 vs 4)")],
+  klDivergence: [r(() => klDivergence(tensor([0.5, 0.5]), [1, 0] as never), ArgumentError, "klDivergence: target must be a Tensor; got [1, 0] (array)\nhint: make it a tensor first: tensor([1, 0])"), r(() => klDivergence(zeros([]), zeros([])), ShapeError, "klDivergence: input and target must hold distributions (at least 1-D); got input [] and target []")],
 };
 
 const internal = 'protected: called by the module itself';
