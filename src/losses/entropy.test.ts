@@ -1,62 +1,105 @@
-// entropy and crossEntropyOf (concepts §1) vs torch's −Σ xlogy(q, p) / log(base): values and
-// gradients with a random upstream gradient, along several dims, in nats and bits.
-
-import { test } from 'node:test';
+// entropy, distributionCrossEntropy and klDivergence (concepts §1) vs torch's xlogy forms
+// (÷ ln 2 for bits): values and gradients along several dims; identities between them.
 import assert from 'node:assert/strict';
-import { entropy, crossEntropyOf, tensor, zeros, type DType } from '../index.js';
-import { assertClose, loadFixture, toTensor, tolFor, type Enc } from '../../test/helpers/reference.js';
+import { entropy, distributionCrossEntropy, klDivergence, tensor, zeros, ArgumentError, ShapeError } from '../index.js';
+import { testOp, type InputSpec, type OpCase } from '../../test/helpers/test-op.js';
 
-interface InfoCase {
-  name: string;
-  loss: 'entropy' | 'crossEntropyOf';
-  base: 'e' | 2;
-  dim: number;
-  dtype: DType;
-  p: Enc;
-  q?: Enc;
-  out: Enc;
-  dy: Enc;
-  dp: Enc;
-  dq?: Enc;
+const PROB = { low: 0.05, high: 1 };
+/** Cases along dims −1, 0 and 1, in nats and bits (`scale` = ln base, as the torch expression uses it). */
+function along(inputs: (shape: number[]) => OpCase['inputs']): OpCase[] {
+  const out: OpCase[] = [];
+  for (const base of ['e', 2] as const) {
+    for (const [shape, dim] of [[[4, 5], -1], [[3, 4], 0], [[2, 3, 6], 1], [[5], 0]] as const) {
+      out.push({
+        name: `base ${base}, dim ${dim}, [${shape}]`, inputs: inputs([...shape]),
+        args: { base, dim, scale: base === 'e' ? 1 : Math.LN2 },
+      });
+    }
+  }
+  return out;
 }
+const zeroTarget: InputSpec = { shape: [2, 3], values: [0, 0.5, 0.5, 0.2, 0, 0.8], grad: false };
 
-const cases = loadFixture<{ cases: InfoCase[] }>('nn', 'losses').cases.filter((c) => c.loss === 'entropy' || c.loss === 'crossEntropyOf');
-assert.ok(cases.length > 0);
-
-for (const c of cases) {
-  test(`${c.name} vs torch`, () => {
-    const p = toTensor(c.p, c.dtype, { requiresGrad: true });
-    const q = c.q ? toTensor(c.q, c.dtype, { requiresGrad: true }) : null;
-    const out = q ? crossEntropyOf(q, p, { base: c.base, dim: c.dim }) : entropy(p, { base: c.base, dim: c.dim });
-    const tol = tolFor(c.dtype, true);
-    assertClose(out, c.out, tol, 'H');
-    out.backward(toTensor(c.dy, c.dtype));
-    assertClose(p.grad!, c.dp, tol, 'dp');
-    if (q) assertClose(q.grad!, c.dq!, tol, 'dq');
-  });
-}
-
-test('cross-entropy of a distribution with itself is its entropy; terms with q = 0 add nothing', () => {
-  const p = tensor([0.2, 0.3, 0.5], { dtype: 'float64' });
-  assert.ok(Math.abs(crossEntropyOf(p, p).item() - entropy(p).item()) < 1e-15);
-  assert.ok(Math.abs(crossEntropyOf(tensor([0, 1, 0]), tensor([0, 0.25, 0.75]), { base: 2 }).item() - 2) < 1e-6);
+testOp('entropy', {
+  inputs: ['p'],
+  fn: ([p], a) => entropy(p, { base: a.base, dim: a.dim }),
+  torch: '-torch.special.xlogy(p, p).sum(dim) / scale',
+  tol: { float32: 'reduction' },
+  domain: PROB,
+  cases: along((s) => [s]),
+  errors: [{
+    name: 'base 1',
+    run: () => entropy(tensor([0.5, 0.5]), { base: 1 }),
+    throws: ArgumentError,
+    message: "entropy: base must be 'e' or a positive number other than 1; got 1 (number)",
+  }],
 });
 
-test('entropy / crossEntropyOf error inputs', () => {
-  assert.throws(() => entropy(tensor([0.5, 0.5]), { base: 1 }), {
-    name: 'ArgumentError',
-    message: "entropy: base must be 'e' or a positive number other than 1; got 1 (number)",
-  });
-  assert.throws(() => crossEntropyOf(tensor([1, 0]), tensor([0.5, 0.5]), { base: -2 }), {
-    name: 'ArgumentError',
-    message: "crossEntropyOf: base must be 'e' or a positive number other than 1; got -2 (number)",
-  });
-  assert.throws(() => crossEntropyOf(zeros([2, 3]), zeros([4])), {
-    name: 'ShapeError',
-    message: 'crossEntropyOf: shapes cannot be broadcast together; got q [2, 3] and p [4] (dimension -1: 3 vs 4)',
-  });
-  assert.throws(() => crossEntropyOf(zeros([]), zeros([])), {
-    name: 'ShapeError',
-    message: 'crossEntropyOf: q and p must hold distributions (at least 1-D); got q [] and p []',
-  });
+testOp('distributionCrossEntropy', {
+  inputs: ['input', 'target'],
+  fn: ([q, p], a) => distributionCrossEntropy(q, p, { base: a.base, dim: a.dim }),
+  torch: '-torch.special.xlogy(target, input).sum(dim) / scale',
+  tol: { float32: 'reduction' },
+  domain: PROB,
+  cases: [
+    ...along((s) => [s, s]),
+    { name: 'broadcast target [3]', inputs: [[4, 3], [3]], args: { base: 'e', dim: -1, scale: 1 } },
+    { name: 'target with zeros', inputs: [[2, 3], zeroTarget], args: { base: 2, dim: -1, scale: Math.LN2 } },
+  ],
+  errors: [
+    {
+      name: 'a negative base',
+      run: () => distributionCrossEntropy(tensor([0.5, 0.5]), tensor([1, 0]), { base: -2 }),
+      throws: ArgumentError,
+      message: "distributionCrossEntropy: base must be 'e' or a positive number other than 1; got -2 (number)",
+    },
+    {
+      name: 'shapes that do not broadcast',
+      run: () => distributionCrossEntropy(zeros([2, 3]), zeros([4])),
+      throws: ShapeError,
+      message: 'distributionCrossEntropy: shapes cannot be broadcast together; got input [2, 3] and target [4] (dimension -1: 3 vs 4)',
+    },
+    {
+      name: 'scalars',
+      run: () => distributionCrossEntropy(zeros([]), zeros([])),
+      throws: ShapeError,
+      message: 'distributionCrossEntropy: input and target must hold distributions (at least 1-D); got input [] and target []',
+    },
+  ],
+  checks: {
+    'H(p, p) = H(p); terms with p = 0 add nothing; the argument order is crossEntropy\'s': () => {
+      const p = tensor([0.2, 0.3, 0.5], { dtype: 'float64' });
+      assert.ok(Math.abs(distributionCrossEntropy(p, p).item() - entropy(p).item()) < 1e-15);
+      // prediction q = (0, ¼, ¾), target p = (0, 1, 0): −log₂ ¼ = 2 bits
+      assert.ok(Math.abs(distributionCrossEntropy(tensor([0, 0.25, 0.75]), tensor([0, 1, 0]), { base: 2 }).item() - 2) < 1e-6);
+    },
+  },
+});
+
+testOp('klDivergence', {
+  inputs: ['input', 'target'],
+  fn: ([q, p], a) => klDivergence(q, p, { base: a.base, dim: a.dim }),
+  torch: '(torch.special.xlogy(target, target) - torch.special.xlogy(target, input)).sum(dim) / scale',
+  tol: { float32: 'reduction' },
+  domain: PROB,
+  cases: [
+    ...along((s) => [s, s]),
+    { name: 'target with zeros', inputs: [[2, 3], zeroTarget], args: { base: 'e', dim: -1, scale: 1 } },
+  ],
+  errors: [{
+    name: 'a dim out of range',
+    run: () => klDivergence(zeros([2, 3]), zeros([2, 3]), { dim: 2 }),
+    throws: ArgumentError,
+    message: 'klDivergence: dim 2 is out of range for a tensor of rank 2',
+  }],
+  checks: {
+    'KL(p ‖ q) = H(p, q) − H(p), ≥ 0, and 0 at q = p': () => {
+      const q = tensor([[0.1, 0.6, 0.3], [0.25, 0.25, 0.5]], { dtype: 'float64' });
+      const p = tensor([[0.2, 0.5, 0.3], [0.25, 0.25, 0.5]], { dtype: 'float64' });
+      const kl = klDivergence(q, p).toTypedArray();
+      const h = distributionCrossEntropy(q, p).toTypedArray(), hp = entropy(p).toTypedArray();
+      kl.forEach((v, i) => assert.ok(Math.abs(v - (h[i] - hp[i])) < 1e-15, `row ${i}`));
+      assert.ok(kl[0] > 0.01 && Math.abs(kl[1]) < 1e-15, String([...kl]));
+    },
+  },
 });

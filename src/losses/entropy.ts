@@ -1,4 +1,5 @@
-// Information theory on probability tensors (concepts §1): entropy and cross-entropy, in nats or bits.
+// Information theory on probability tensors (concepts §1): entropy, cross-entropy and KL divergence,
+// in nats or bits.
 
 import { ShapeError } from '../core/errors.js';
 import { badArg, checkOptions } from '../core/check.js';
@@ -10,6 +11,7 @@ import { log } from '../ops/log.js';
 import { sum } from '../ops/sum.js';
 import { neg } from '../ops/neg.js';
 import { div } from '../ops/div.js';
+import { sub } from '../ops/sub.js';
 import { where } from '../ops/where.js';
 import { eq } from '../ops/compare.js';
 
@@ -28,7 +30,7 @@ function logBase(op: string, base: InfoOptions['base']): number {
   return Math.log(base);
 }
 
-/** The options and the reduced dim of entropy/crossEntropyOf, checked against `rank` (base first). */
+/** The options and the reduced dim of the functions here, checked against `rank` (base first). */
 function infoOptions(op: string, rank: number, opts: InfoOptions | undefined): { dim: number; scale: number } {
   const o = checkOptions(op, opts, ['base', 'dim']);
   const scale = logBase(op, o.base);
@@ -49,17 +51,46 @@ export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
 }
 
 /**
- * Cross-entropy H(q, p) = −Σ q log p along `dim`, q the true distribution and p the model's
- * (terms with q = 0 contribute 0) (concepts §1, §4). With q one-hot it is the log-likelihood loss
- * −log p_y: −log₂ 0.0508 = 4.2990 bits.
- * Shape: q and p broadcast → reduced over `dim`.
+ * Cross-entropy H(p, q) = −Σ p log q along `dim` of a predicted distribution q (`input`) under the
+ * true distribution p (`target`), the argument order of crossEntropy(input, target); terms with
+ * p = 0 contribute 0 (concepts §1, §4). With p one-hot at y it is the log-likelihood loss
+ * −log q_y: −log₂ 0.0508 = 4.2990 bits. For logits use crossEntropy.
+ * Gradient: dq = −p/q·dy, dp = −log q·dy (÷ ln base).
+ * Shape: input and target broadcast → reduced over `dim`.
+ * @example distributionCrossEntropy(tensor([0.5, 0.5]), tensor([1, 0]), { base: 2 }).item() // 1
  */
-export function crossEntropyOf(q: Tensor, p: Tensor, opts: InfoOptions = {}): Tensor {
-  expectTensor('crossEntropyOf', 'q', q);
-  expectTensor('crossEntropyOf', 'p', p);
-  const shape = broadcastShapes('crossEntropyOf', ['q', 'p'], [q.shape, p.shape]);
-  if (q.ndim === 0 || p.ndim === 0) throw new ShapeError('crossEntropyOf', 'q and p must hold distributions (at least 1-D)', { got: [['q', q.shape], ['p', p.shape]] });
-  const { dim, scale } = infoOptions('crossEntropyOf', shape.length, opts);
-  const qlogp = where(eq(q, 0), 0, mul(q, log(p)));
-  return div(neg(sum(qlogp, dim)), scale);
+export function distributionCrossEntropy(input: Tensor, target: Tensor, opts: InfoOptions = {}): Tensor {
+  const op = 'distributionCrossEntropy';
+  const { dim, scale } = pairOptions(op, input, target, opts);
+  const plogq = where(eq(target, 0), 0, mul(target, log(input)));
+  return div(neg(sum(plogq, dim)), scale);
+}
+
+/**
+ * Kullback–Leibler divergence KL(p ‖ q) = Σ p log(p/q) = H(p, q) − H(p) along `dim`: how much
+ * longer a code built for q (`input`) is than one built for p (`target`); ≥ 0, and 0 only when
+ * q = p (concepts §1).
+ * Gradient: dq = −p/q·dy, dp = (log(p/q) + 1)·dy (÷ ln base).
+ * Shape: input and target broadcast → reduced over `dim`.
+ * Differs from `torch.nn.functional.kl_div`, a loss that takes log q and reduces over all
+ * elements; this is `(p * (p.log() − q.log())).sum(dim)`.
+ * @example klDivergence(tensor([0.5, 0.5]), tensor([1, 0]), { base: 2 }).item() // 1
+ */
+export function klDivergence(input: Tensor, target: Tensor, opts: InfoOptions = {}): Tensor {
+  const op = 'klDivergence';
+  const { dim, scale } = pairOptions(op, input, target, opts);
+  const plogp = where(eq(target, 0), 0, mul(target, log(target)));
+  const plogq = where(eq(target, 0), 0, mul(target, log(input)));
+  return div(sum(sub(plogp, plogq), dim), scale);
+}
+
+/** The two distributions of a cross-entropy or divergence (broadcast, at least 1-D) and its options. */
+function pairOptions(op: string, input: Tensor, target: Tensor, opts: InfoOptions | undefined) {
+  expectTensor(op, 'input', input);
+  expectTensor(op, 'target', target);
+  const shape = broadcastShapes(op, ['input', 'target'], [input.shape, target.shape]);
+  if (input.ndim === 0 || target.ndim === 0) {
+    throw new ShapeError(op, 'input and target must hold distributions (at least 1-D)', { got: [['input', input.shape], ['target', target.shape]] });
+  }
+  return infoOptions(op, shape.length, opts);
 }

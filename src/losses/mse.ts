@@ -1,40 +1,30 @@
 // Mean squared error (concepts §4).
 
-import { ShapeError } from '../core/errors.js';
-import { checkOptions } from '../core/check.js';
-import { expectTensor } from '../tensor/expect.js';
-import { sameShape } from '../core/shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { sub } from '../ops/sub.js';
 import { mul } from '../ops/mul.js';
-import { sum } from '../ops/sum.js';
-import { mean } from '../ops/mean.js';
-import { checkReduction, type Reduction } from '../ops/cross-entropy.js';
+import { applyReduction, expectSameShape, lossOptions, type Reduction } from './reduction.js';
 import { forwardInput, Module } from '../nn/module.js';
 
 /**
  * Squared error. Formula: ℓ = (x − y)², reduced by mean (default), sum (the notes'
  * sum-of-squares loss) or none (concepts §4).
  * Gradient: dx = 2(x − y)·dy (/N for mean). Shape: input and target of the same shape.
- * Matches `torch.nn.functional.mse_loss`.
+ * Matches `torch.nn.functional.mse_loss` (which broadcasts unequal shapes with a warning; nabla
+ * refuses them).
  */
 export function mseLoss(input: Tensor, target: Tensor, opts: { reduction?: Reduction } = {}): Tensor {
-  expectTensor('mseLoss', 'input', input);
-  expectTensor('mseLoss', 'target', target);
-  const r = checkReduction('mseLoss', checkOptions('mseLoss', opts, ['reduction']).reduction ?? 'mean');
-  if (!sameShape(input.shape, target.shape)) {
-    throw new ShapeError('mseLoss', 'input and target must have the same shape', { got: [['input', input.shape], ['target', target.shape]] });
-  }
+  const { reduction } = lossOptions('mseLoss', opts, []);
+  expectSameShape('mseLoss', input, target);
   const d = sub(input, target);
-  const sq = mul(d, d);
-  return r === 'none' ? sq : r === 'sum' ? sum(sq) : mean(sq);
+  return applyReduction(mul(d, d), reduction);
 }
 
 /** Module form of mseLoss (concepts §4). Matches `torch.nn.MSELoss`. */
 export class MSELoss extends Module {
   constructor(readonly opts: { reduction?: Reduction } = {}) {
     super();
-    checkReduction('MSELoss', checkOptions('MSELoss', opts, ['reduction']).reduction ?? 'mean');
+    lossOptions('MSELoss', opts, []);
   }
   forward(input: Tensor, target: Tensor): Tensor {
     return mseLoss(forwardInput(this, input), forwardInput(this, target, 'target'), this.opts);

@@ -44,7 +44,6 @@ export { cat, stack } from './cat.js';
 export { matmul } from './matmul.js';
 export { linear } from './linear.js';
 export { softmax, logSoftmax } from './softmax.js';
-export { crossEntropy, type Reduction } from './cross-entropy.js';
 export { cast } from './cast.js';
 export { indexSelect } from './index-select.js';
 export { clone, detach } from './clone.js';

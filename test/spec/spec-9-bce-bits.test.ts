@@ -4,9 +4,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tensor, crossEntropyOf, sigmoid, cat, sub, reshape, mul } from '../../src/index.js';
+import { tensor, distributionCrossEntropy, binaryCrossEntropy, sigmoid, mul } from '../../src/index.js';
 
-const bceBits = (o: number) => crossEntropyOf(tensor([1, 0]), tensor([o, 1 - o]), { base: 2 }).item();
+// H(p, q) of the prediction q = (o, 1 − o) under the target p = (1, 0), in bits; and the same
+// through binaryCrossEntropy (nats → bits)
+const bceBits = (o: number) => {
+  const bits = distributionCrossEntropy(tensor([o, 1 - o], { dtype: 'float64' }), tensor([1, 0], { dtype: 'float64' }), { base: 2 }).item();
+  const nats = binaryCrossEntropy(tensor([o], { dtype: 'float64' }), tensor([1], { dtype: 'float64' })).item();
+  assert.ok(Math.abs(nats / Math.LN2 - bits) < 1e-12, `binaryCrossEntropy ${nats / Math.LN2} vs ${bits} bits`);
+  return bits;
+};
 
 test('y = 1, o = 0.98: e = −(1·log₂ 0.98 + 0·log₂ 0.02) = 0.0291', () => {
   assert.equal(bceBits(0.98).toFixed(4), '0.0291');
@@ -21,8 +28,7 @@ test('through o = σ(wx + b): ∂e/∂w = x(o − y), ∂e/∂b = o − y (in na
     const w = tensor(0.3, { dtype: 'float64', requiresGrad: true });
     const b = tensor(-0.2, { dtype: 'float64', requiresGrad: true });
     const o = sigmoid(mul(w, x).add(b));
-    const q = tensor([y, 1 - y], { dtype: 'float64' });
-    const e = crossEntropyOf(q, cat([reshape(o, [1]), reshape(sub(1, o), [1])]));
+    const e = binaryCrossEntropy(o, tensor(y, { dtype: 'float64' }));
     e.backward();
     const oy = o.item() - y;
     assert.ok(Math.abs(w.grad!.item() - x * oy) < 1e-12, `∂e/∂w at x = ${x}, y = ${y}`);

@@ -2,7 +2,7 @@
 // Thin: every step is public API (data, train, nn, optim); this file only wires and prints.
 
 import { Adam } from '../../optim/adam.js';
-import { crossEntropy } from '../../ops/cross-entropy.js';
+import { crossEntropy } from '../../losses/cross-entropy.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { Rng, manualSeed } from '../../core/rng.js';
 import { loadMnist } from '../../data/mnist.js';

@@ -2,7 +2,9 @@
 // module; a refused call leaves the parameters as they were.
 import {
   Module, Parameter, Buffer, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
-  mseLoss, MSELoss, CrossEntropyLoss, entropy, crossEntropyOf, zeros, tensor, Rng, ArgumentError, DTypeError,
+  mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, l1Loss, L1Loss, binaryCrossEntropy, BCELoss,
+  binaryCrossEntropyWithLogits, BCEWithLogitsLoss, multiMarginLoss, MultiMarginLoss, multiclassHingeLoss,
+  MulticlassHingeLoss, entropy, distributionCrossEntropy, klDivergence, zeros, tensor, Rng, ArgumentError, DTypeError,
   ShapeError, CheckpointError,
 } from '../../../src/index.js';
 import { r, type Row, type Rows } from './types.js';
@@ -78,10 +80,36 @@ export const rows: Rows = {
   ],
   MSELoss: [r(() => new MSELoss({ reduction: 'mean_squared' as never }), ArgumentError, "MSELoss: reduction must be 'mean', 'sum' or 'none'; got 'mean_squared' (string)")],
   'MSELoss.forward': [fwd("MSELoss.forward: target must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])", new MSELoss(), zeros([2]), [1, 2])],
-  CrossEntropyLoss: [r(() => new CrossEntropyLoss({ ignoreIndex: -100 } as never), ArgumentError, "CrossEntropyLoss: unknown option 'ignoreIndex' (options: reduction)")],
+  CrossEntropyLoss: [
+    r(() => new CrossEntropyLoss({ ignore_index: -100 } as never), ArgumentError, "CrossEntropyLoss: unknown option 'ignore_index' (options: reduction, weight, ignoreIndex, labelSmoothing)\nhint: did you mean ignoreIndex?"),
+    r(() => new CrossEntropyLoss({ labelSmoothing: -0.1 }), ArgumentError, "CrossEntropyLoss: labelSmoothing must be a finite number in [0, 1]; got -0.1 (number)"),
+  ],
+  nllLoss: [
+    r(() => nllLoss(zeros([2, 3]), [0, 1] as never), ArgumentError, "nllLoss: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })"),
+    r(() => nllLoss(zeros([2, 3]), tensor([0, 3], { dtype: 'int32' })), ArgumentError, "nllLoss: target must hold class indices in [0, 2] or ignoreIndex -100; got target[1] = 3"),
+    r(() => nllLoss(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { ignoreIndex: '-100' as never }), ArgumentError, "nllLoss: ignoreIndex must be an integer; got '-100' (string)"),
+  ],
+  l1Loss: [r(() => l1Loss(zeros([2]), zeros([3])), ShapeError, "l1Loss: input and target must have the same shape; got input [2] and target [3]"), r(() => l1Loss(zeros([2]), zeros([2]), { reduction: null as never }), ArgumentError, "l1Loss: reduction must be 'mean', 'sum' or 'none'; got null")],
+  L1Loss: [r(() => new L1Loss({ reduce: false } as never), ArgumentError, "L1Loss: unknown option 'reduce' (options: reduction)")],
+  'L1Loss.forward': [fwd("L1Loss.forward: target must be a Tensor; got 1 (number)\nhint: make it a tensor first: tensor(1)", new L1Loss(), zeros([2]), 1)],
+  binaryCrossEntropy: [r(() => binaryCrossEntropy(tensor([2]), tensor([1])), ArgumentError, "binaryCrossEntropy: input must hold probabilities in [0, 1]; got input[0] = 2\nhint: for logits use binaryCrossEntropyWithLogits"), r(() => binaryCrossEntropy(zeros([2]), zeros([2]), { weight: 2 as never }), ArgumentError, "binaryCrossEntropy: weight must be a Tensor; got 2 (number)\nhint: make it a tensor first: tensor(2)")],
+  BCELoss: [r(() => new BCELoss({ weight: zeros([2], { dtype: 'int32' }) }), DTypeError, "BCELoss: weight must be a floating-point tensor; got weight int32")],
+  'BCELoss.forward': [fwd("BCELoss.forward: input must be a Tensor; got [0.5] (array)\nhint: make it a tensor first: tensor([0.5])", new BCELoss(), [0.5], tensor([1]))],
+  binaryCrossEntropyWithLogits: [r(() => binaryCrossEntropyWithLogits(zeros([2, 3]), zeros([2, 3]), { weight: zeros([3, 3]) }), ShapeError, "binaryCrossEntropyWithLogits: shapes cannot be broadcast together; got input [2, 3] and weight [3, 3] (dimension -2: 2 vs 3)")],
+  BCEWithLogitsLoss: [r(() => new BCEWithLogitsLoss({ posWeight: [2] as never }), ArgumentError, "BCEWithLogitsLoss: posWeight must be a Tensor; got [2] (array)\nhint: make it a tensor first: tensor([2])")],
+  'BCEWithLogitsLoss.forward': [fwd("BCEWithLogitsLoss.forward: target must be a Tensor; got [1, 0] (array)\nhint: make it a tensor first: tensor([1, 0])", new BCEWithLogitsLoss(), zeros([2]), [1, 0])],
+  multiMarginLoss: [r(() => multiMarginLoss(zeros([2, 3]), tensor([0, -1], { dtype: 'int32' })), ArgumentError, "multiMarginLoss: target must hold class indices in [0, 2]; got target[1] = -1"), r(() => multiMarginLoss(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { weight: zeros([2]) }), ShapeError, "multiMarginLoss: weight must be [C] = [3], one value per class; got weight [2]")],
+  MultiMarginLoss: [r(() => new MultiMarginLoss({ margin: Infinity }), ArgumentError, "MultiMarginLoss: margin must be a finite number; got Infinity (number)")],
+  'MultiMarginLoss.forward': [fwd("MultiMarginLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new MultiMarginLoss(), zeros([2, 3]), [0, 1])],
+  multiclassHingeLoss: [r(() => multiclassHingeLoss(zeros([]), tensor(0, { dtype: 'int32' })), ShapeError, "multiclassHingeLoss: input must be [N, C] or [C] scores; got input []")],
+  MulticlassHingeLoss: [r(() => new MulticlassHingeLoss({ delta: 1 } as never), ArgumentError, "MulticlassHingeLoss: unknown option 'delta' (options: reduction, margin)")],
+  'MulticlassHingeLoss.forward': [fwd("MulticlassHingeLoss.forward: input must be a Tensor; got 'scores' (string)", new MulticlassHingeLoss(), 'scores', tensor([0], { dtype: 'int32' }))],
+  NLLLoss: [r(() => new NLLLoss({ weight: [1, 2] as never }), ArgumentError, "NLLLoss: weight must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])")],
+  'NLLLoss.forward': [fwd("NLLLoss.forward: input must be a Tensor; got [[0, 1]] (array)\nhint: make it a tensor first: tensor([[0, 1]])", new NLLLoss(), [[0, 1]], tensor([0], { dtype: 'int32' }))],
   'CrossEntropyLoss.forward': [fwd("CrossEntropyLoss.forward: target must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })", new CrossEntropyLoss(), zeros([2, 3]), [0, 1])],
   entropy: [r(() => entropy([0.5, 0.5] as never), ArgumentError, "entropy: p must be a Tensor; got [0.5, 0.5] (array)\nhint: make it a tensor first: tensor([0.5, 0.5])"), r(() => entropy(tensor([0.5, 0.5]), { base: 1 }), ArgumentError, "entropy: base must be 'e' or a positive number other than 1; got 1 (number)")],
-  crossEntropyOf: [r(() => crossEntropyOf(tensor([1, 0]), tensor([0.5, 0.5]), { dim: 1 }), ArgumentError, "crossEntropyOf: dim 1 is out of range for a tensor of rank 1")],
+  distributionCrossEntropy: [r(() => distributionCrossEntropy(tensor([0.5, 0.5]), tensor([1, 0]), { dim: 1 }), ArgumentError, "distributionCrossEntropy: dim 1 is out of range for a tensor of rank 1"), r(() => distributionCrossEntropy(zeros([2, 3]), zeros([4])), ShapeError, "distributionCrossEntropy: shapes cannot be broadcast together; got input [2, 3] and target [4] (dimension -1: 3 vs 4)")],
+  klDivergence: [r(() => klDivergence(tensor([0.5, 0.5]), [1, 0] as never), ArgumentError, "klDivergence: target must be a Tensor; got [1, 0] (array)\nhint: make it a tensor first: tensor([1, 0])"), r(() => klDivergence(zeros([]), zeros([])), ShapeError, "klDivergence: input and target must hold distributions (at least 1-D); got input [] and target []")],
 };
 
 const internal = 'protected: called by the module itself';

@@ -88,7 +88,7 @@ export const rows: Rows = {
   ],
   crossEntropy: [
     r(() => crossEntropy(zeros([4, 3]), [0, 1, 2, 0] as never), ArgumentError, "crossEntropy: target must be a Tensor; got [0, 1, 2, 0] (array)\nhint: make it a tensor first: tensor([0, 1, 2, 0], { dtype: 'int32' })"),
-    r(() => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduce: 'sum' } as never), ArgumentError, "crossEntropy: unknown option 'reduce' (options: reduction)"),
+    r(() => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduce: 'sum' } as never), ArgumentError, "crossEntropy: unknown option 'reduce' (options: reduction, weight, ignoreIndex, labelSmoothing)"),
     r(() => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduction: 'avg' as never }), ArgumentError, "crossEntropy: reduction must be 'mean', 'sum' or 'none'; got 'avg' (string)"),
   ],
   cast: [r(() => cast(x(), 'int64' as never), DTypeError, "cast: dtype must be 'float32', 'float64', 'int32' or 'uint8'; got 'int64' (string)\nhint: nabla has no int64; class labels and indices are 'int32'"), r(() => cast([1] as never, 'float32'), ArgumentError, "cast: x must be a Tensor; got [1] (array)\nhint: make it a tensor first: tensor([1])")],
