@@ -48,8 +48,10 @@ export interface LsuvLayerReport {
  * weight the model uses directly, or that forward never calls on this batch, is left as it was and
  * gets no report); a layer called twice is measured at its first call.
  * @example
- * const model = new Sequential(new Linear(784, 256), new ReLU(), new Linear(256, 10));
- * lsuv(model, batch).map((r) => r.varianceAfter) // each within 1 ± 0.1
+ * const model = new Sequential(new Linear(20, 30), new ReLU(), new Linear(30, 5));
+ * const report = init.lsuv(model, randn([64, 20]));
+ * report.map((r) => r.converged) // [true, true]
+ * report.map((r) => r.name) // ['0', '2']
  */
 export function lsuv(model: Module, batch: Tensor, opts: LsuvOptions = {}): LsuvLayerReport[] {
   if (!(model instanceof Module)) throw badArg('lsuv', 'model must be a Module', model);
