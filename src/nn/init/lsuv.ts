@@ -51,10 +51,13 @@ export interface LsuvLayerReport {
  * const model = new Sequential(new Linear(20, 30), new ReLU(), new Linear(30, 5));
  * const report = init.lsuv(model, randn([64, 20]));
  * report.map((r) => r.converged) // [true, true]
- * report.map((r) => r.name) // ['0', '2']
+ * report.map((r) => r.name) // ["0", "2"]
  */
 export function lsuv(model: Module, batch: Tensor, opts: LsuvOptions = {}): LsuvLayerReport[] {
-  if (!(model instanceof Module)) throw badArg('lsuv', 'model must be a Module', model);
+  if (!(model instanceof Module)) {
+    const isClass = typeof model === 'function' && (model as { prototype?: unknown }).prototype instanceof Module;
+    throw badArg('lsuv', 'model must be a Module', model, isClass ? `construct it: new ${(model as { name: string }).name}(…)` : undefined);
+  }
   const x = expectTensor('lsuv', 'batch', batch);
   x.assertAlive('lsuv');
   const o = checkOptions('lsuv', opts, ['tol', 'maxIter', 'rng']);
