@@ -145,3 +145,10 @@ test('lsuv refuses bad arguments before changing anything', () => {
   assert.deepEqual(snapshot(), before);
   for (const m of model.modules) assert.equal(Object.getOwnPropertyDescriptor(m, 'forward'), undefined, 'forward restored after an error');
 });
+
+test('lsuv on a batch with no signal (all zeros) stops without dividing by zero and says it did not converge', () => {
+  const model = mlp([4, 3, 2], { rng: new Rng(15) });
+  const report = init.lsuv(model, zeros([8, 4]), { rng: new Rng(16) });
+  for (const r of report) assert.deepEqual([r.varianceBefore, r.varianceAfter, r.iterations, r.converged], [0, 0, 0, false]);
+  for (const p of model.parameters()) assert.ok([...p.toTypedArray()].every(Number.isFinite), 'no NaN or Infinity written');
+});
