@@ -4,7 +4,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randn, Rng, init, Linear, Sigmoid, Sequential, SGD, mseLoss, type Tensor } from '../../index.js';
+import { randn, fromArray, Rng, init, Linear, Sigmoid, Sequential, SGD, mseLoss, trainStep, type Tensor } from '../../index.js';
 
 test('constant_, zeros_, ones_ fill in place', () => {
   const t = randn([3, 4], { rng: new Rng(0) });
@@ -28,13 +28,12 @@ function trainTinyMlp(initFn: (m: Sequential) => void): { model: Sequential; fir
   initFn(model);
   const x = randn([8, 3], { rng, dtype: 'float32' }), y = randn([8, 2], { rng });
   const opt = new SGD(model.parameters(), { lr: 0.5 });
+  const copy = (g: Tensor) => fromArray(g.toTypedArray(), g.shape); // the grad buffer is reused next step
   let firstGrads: [Tensor, Tensor] | null = null;
   for (let step = 0; step < 10; step++) {
-    opt.zeroGrad();
-    mseLoss(model.forward(x), y).backward();
+    trainStep(model, mseLoss, opt, x, y); // forward, loss, zeroGrad, backward, SGD step
     const [l1, , l2] = model.modules as [Linear, Sigmoid, Linear];
-    if (step === 1) firstGrads = [l1.weight.grad!, l2.weight.grad!];
-    opt.step();
+    if (step === 1) firstGrads = [copy(l1.weight.grad!), copy(l2.weight.grad!)];
   }
   return { model, firstGrads: firstGrads! };
 }

@@ -7,7 +7,10 @@ import type { Tensor } from '../../tensor/tensor.js';
 import { arrayFor, isFloat } from '../../core/dtype.js';
 import { checkRng, globalRng, Rng } from '../../core/rng.js';
 
-export type Nonlinearity = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'conv2d';
+/** The nonlinearity names of torch.nn.init.calculate_gain (torch's spelling, kept as is). */
+export type Nonlinearity =
+  | 'linear' | 'conv1d' | 'conv2d' | 'conv3d' | 'conv_transpose1d' | 'conv_transpose2d' | 'conv_transpose3d'
+  | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'selu';
 
 /**
  * fan_in = size(1)·receptive field, fan_out = size(0)·receptive field (weight [D_out, D_in, k…])
@@ -23,7 +26,10 @@ export function fans(op: string, t: Tensor): { fanIn: number; fanOut: number } {
   return { fanIn: t.shape[1] * receptive, fanOut: t.shape[0] * receptive };
 }
 
-/** torch.nn.init.calculate_gain: relu √2, tanh 5/3, leaky_relu √(2/(1+a²)), else 1 (concepts §6). */
+/**
+ * torch.nn.init.calculate_gain (concepts §6): relu √2, tanh 5/3, leaky_relu √(2/(1+a²)) with
+ * a the negative slope (default 0.01), selu 3/4; linear, sigmoid and the conv names 1.
+ */
 export function calculateGain(nonlinearity: Nonlinearity, a = 0.01): number {
   checkOneOf('calculateGain', 'nonlinearity', nonlinearity, NONLINEARITIES);
   checkNumber('calculateGain', 'a', a);
@@ -33,13 +39,18 @@ export function calculateGain(nonlinearity: Nonlinearity, a = 0.01): number {
     case 'tanh':
       return 5 / 3;
     case 'leaky_relu':
-      return Math.sqrt(2 / (1 + a * a));
+      return Math.sqrt(2 / (1 + a ** 2));
+    case 'selu':
+      return 3 / 4;
     default:
       return 1;
   }
 }
 
-export const NONLINEARITIES: readonly Nonlinearity[] = ['linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu', 'conv2d'];
+export const NONLINEARITIES: readonly Nonlinearity[] = [
+  'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d',
+  'sigmoid', 'tanh', 'relu', 'leaky_relu', 'selu',
+];
 
 /**
  * The checked arguments of an initializer: `t` a live floating-point tensor (random values
@@ -58,6 +69,16 @@ export function initArgs<O extends { rng?: Rng }>(op: string, t: unknown, opts: 
 export function fillWith(t: Tensor, draw: (r: Rng) => number, rng: Rng = globalRng): Tensor {
   const a = arrayFor(t.dtype, t.size);
   for (let i = 0; i < a.length; i++) a[i] = draw(rng);
-  t.backend.write(t.storage, a);
+  return writeValues(t, a);
+}
+
+/**
+ * The one write path of nn.init: overwrites t's values (row-major, t.size of them) in place,
+ * outside autograd (a Parameter keeps its identity, its storage and its requiresGrad). Rounds to
+ * t's dtype. To be switched to Tensor.copy_ once that exists.
+ */
+export function writeValues(t: Tensor, values: ArrayLike<number>): Tensor {
+  if (values.length !== t.size) throw new Error(`writeValues: ${values.length} values for ${t.size} elements`);
+  t.backend.write(t.storage, values);
   return t;
 }

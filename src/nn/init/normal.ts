@@ -19,11 +19,13 @@ function normalFill(op: string, t: Tensor, mean: number, std: number, opts: { rn
 }
 
 /**
- * LeCun normal: std = 1/√n_in — what the notes call "Xavier normal" (concepts §6). PyTorch's
- * xavier_normal_ uses √(2/(n_in+n_out)) instead; see xavierNormal_.
+ * LeCun normal: W ~ N(0, σ²), σ = 1/√n_in — what the notes call "Xavier normal" (concepts §6).
+ * PyTorch has no lecun_normal_; this equals `torch.nn.init.kaiming_normal_(w,
+ * nonlinearity='linear')` (gain 1, fan_in). PyTorch's xavier_normal_ (Glorot) uses
+ * √(2/(n_in + n_out)) instead; see xavierNormal_.
  */
 export function lecunNormal_(t: Tensor, opts: { rng?: Rng } = {}): Tensor {
   initArgs('lecunNormal_', t, opts, ['rng']);
   const { fanIn } = fans('lecunNormal_', t);
-  return normalFill('lecunNormal_', t, 0, 1 / Math.sqrt(fanIn), opts);
+  return normalFill('lecunNormal_', t, 0, 1 / Math.sqrt(fanIn), opts); // torch: gain 1 / √fan
 }

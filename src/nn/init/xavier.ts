@@ -11,7 +11,7 @@ export function xavierUniform_(t: Tensor, opts: { gain?: number; rng?: Rng } = {
   const o = initArgs('xavierUniform_', t, opts, ['gain', 'rng']);
   if (o.gain !== undefined) checkNumber('xavierUniform_', 'gain', o.gain, { min: 0 });
   const { fanIn, fanOut } = fans('xavierUniform_', t);
-  const r = (o.gain ?? 1) * Math.sqrt(6 / (fanIn + fanOut));
+  const r = Math.sqrt(3) * ((o.gain ?? 1) * Math.sqrt(2 / (fanIn + fanOut))); // torch's order of operations
   return fillWith(t, (g) => g.uniform(-r, r), opts.rng);
 }
 

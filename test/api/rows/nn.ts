@@ -58,7 +58,7 @@ export const rows: Rows = {
   'Flatten.forward': [fwd("Flatten.forward: input must be a Tensor; got [[1, 2]] (array)\nhint: make it a tensor first: tensor([[1, 2]])", new Flatten(), [[1, 2]])],
   'Identity.forward': [fwd("Identity.forward: input must be a Tensor; got [1] (array)\nhint: make it a tensor first: tensor([1])", new Identity(), [1])],
   'init.fans': [r(() => init.fans(zeros([2, 2]) as never, zeros([2, 2])), ArgumentError, "fans: op (the name errors use) must be a string; got Tensor [2, 2] float32\nhint: e.g. init.fans('myInit', w)"), r(() => init.fans('f', zeros([3])), ArgumentError, "f: fan in and fan out need a tensor with at least 2 dims; got tensor [3]")],
-  'init.calculateGain': [r(() => init.calculateGain('gelu' as never), ArgumentError, "calculateGain: nonlinearity must be 'linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu' or 'conv2d'; got 'gelu' (string)")],
+  'init.calculateGain': [r(() => init.calculateGain('gelu' as never), ArgumentError, "calculateGain: nonlinearity must be 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'sigmoid', 'tanh', 'relu', 'leaky_relu' or 'selu'; got 'gelu' (string)")],
   'init.constant_': [r(() => init.constant_([1, 2] as never, 0), ArgumentError, "constant_: t must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => init.constant_(zeros([2]), '1' as never), ArgumentError, "constant_: value must be a number; got '1' (string)")],
   'init.zeros_': [r(() => init.zeros_(undefined as never), ArgumentError, "zeros_: t must be a Tensor; got undefined")],
   'init.ones_': [r(() => init.ones_({ shape: [2] } as never), ArgumentError, "ones_: t must be a Tensor; got { shape: [2] } (object)")],
@@ -71,8 +71,30 @@ export const rows: Rows = {
   'init.xavierUniform_': [r(() => init.xavierUniform_(zeros([2, 2]), { gain: 'relu' } as never), ArgumentError, "xavierUniform_: gain must be a finite number ≥ 0; got 'relu' (string)")],
   'init.xavierNormal_': [r(() => init.xavierNormal_(zeros([4])), ArgumentError, "xavierNormal_: fan in and fan out need a tensor with at least 2 dims; got tensor [4]")],
   'init.kaimingNormal_': [r(() => init.kaimingNormal_(zeros([2, 2]), { mode: 'fan_in' } as never), ArgumentError, "kaimingNormal_: mode must be 'fanIn' or 'fanOut'; got 'fan_in' (string)\nhint: write 'fanIn'")],
-  'init.kaimingUniform_': [r(() => init.kaimingUniform_(zeros([2, 2]), { nonlinearity: 'gelu' } as never), ArgumentError, "kaimingUniform_: nonlinearity must be 'linear', 'sigmoid', 'tanh', 'relu', 'leaky_relu' or 'conv2d'; got 'gelu' (string)")],
+  'init.kaimingUniform_': [r(() => init.kaimingUniform_(zeros([2, 2]), { nonlinearity: 'gelu' } as never), ArgumentError, "kaimingUniform_: nonlinearity must be 'linear', 'conv1d', 'conv2d', 'conv3d', 'conv_transpose1d', 'conv_transpose2d', 'conv_transpose3d', 'sigmoid', 'tanh', 'relu', 'leaky_relu' or 'selu'; got 'gelu' (string)")],
   'init.heNormal_': [r(() => init.heNormal_(zeros([2, 2]), { rng: 1 } as never), ArgumentError, "heNormal_: rng must be an Rng; got 1 (number)")],
+  'init.lecunUniform_': [r(() => init.lecunUniform_(zeros([3])), ArgumentError, "lecunUniform_: fan in and fan out need a tensor with at least 2 dims; got tensor [3]"), r(() => init.lecunUniform_(zeros([2, 2], { dtype: 'int32' })), DTypeError, "lecunUniform_: t must be a floating-point tensor; got t int32")],
+  'init.orthogonal_': (() => {
+    const w = zeros([2, 3]);
+    return [
+      r(() => init.orthogonal_(zeros([4])), ArgumentError, "orthogonal_: t must have at least 2 dims (rows, then columns flattened); got t [4]"),
+      r(() => init.orthogonal_(w, { gain: NaN }), ArgumentError, "orthogonal_: gain must be a finite number ≥ 0; got NaN (number)", () => w.tolist()),
+      r(() => init.orthogonal_(w, { rng: 3 } as never), ArgumentError, "orthogonal_: rng must be an Rng; got 3 (number)", () => w.tolist()),
+    ];
+  })(),
+  'init.orthogonalFrom': [r(() => init.orthogonalFrom([[1, 0], [0, 1]] as never), ArgumentError, "orthogonalFrom: matrix must be a Tensor; got [[1, 0], [0, 1]] (array)\nhint: make it a tensor first: tensor([[1, 0], [0, 1]])"), r(() => init.orthogonalFrom(zeros([3])), ArgumentError, "orthogonalFrom: matrix must have at least 2 dims (rows, then columns flattened); got matrix [3]"), r(() => init.orthogonalFrom(zeros([2, 2]), { gain: -2 }), ArgumentError, "orthogonalFrom: gain must be a finite number ≥ 0; got -2 (number)")],
+  'init.lsuv': (() => {
+    const m = new Sequential(new Linear(4, 3, { rng: new Rng(0) }), new ReLU(), new Linear(3, 2, { rng: new Rng(0) }));
+    return [
+      r(() => init.lsuv(Linear as never, zeros([2, 4])), ArgumentError, "lsuv: model must be a Module; got class Linear\nhint: construct it: new Linear(…)"),
+      r(() => init.lsuv(m, [[1, 2, 3, 4]] as never), ArgumentError, "lsuv: batch must be a Tensor; got [[1, 2, 3, 4]] (array)\nhint: make it a tensor first: tensor([[1, 2, 3, 4]])", () => values(m)),
+      r(() => init.lsuv(m, zeros([2, 4]), { tol: -0.1 }), ArgumentError, "lsuv: tol must be a finite number > 0; got -0.1 (number)", () => values(m)),
+      r(() => init.lsuv(m, zeros([2, 4]), { maxIter: -1 }), ArgumentError, "lsuv: maxIter must be a non-negative integer; got -1 (number)", () => values(m)),
+      r(() => init.lsuv(m, zeros([2, 4]), { max_iter: 5 } as never), ArgumentError, "lsuv: unknown option 'max_iter' (options: tol, maxIter, rng)\nhint: did you mean maxIter?", () => values(m)),
+      r(() => init.lsuv(m, zeros([2, 5])), ShapeError, "Linear(4 → 3): last input dimension must be 4; got x [2, 5]", () => values(m)),
+      r(() => init.lsuv(new Sequential(new ReLU()), zeros([2, 4])), ArgumentError, "lsuv: model must contain a layer with a weight Parameter of at least 2 dims (Linear); got Sequential object"),
+    ];
+  })(),
   mseLoss: [
     r(() => mseLoss(zeros([2]), [1, 2] as never), ArgumentError, "mseLoss: target must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"),
     r(() => mseLoss(zeros([2]), zeros([2]), { reduction: 'avg' as never }), ArgumentError, "mseLoss: reduction must be 'mean', 'sum' or 'none'; got 'avg' (string)"),
