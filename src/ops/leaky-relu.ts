@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor/tensor.js';
 import { checkNumber } from '../core/check.js';
 import { expectTensor } from '../tensor/expect.js';
+import { requireFloat } from './elementwise.js';
 import { where } from './where.js';
 import { gt } from './compare.js';
 import { mul } from './mul.js';
@@ -14,5 +15,6 @@ export function leakyRelu(x: Tensor, negativeSlope = 0.01): Tensor {
   expectTensor('leakyRelu', 'x', x);
   checkNumber('leakyRelu', 'negativeSlope', negativeSlope);
   x.assertAlive('leakyRelu');
+  requireFloat('leakyRelu', x);
   return where(gt(x, 0), x, mul(x, negativeSlope));
 }
