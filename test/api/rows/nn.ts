@@ -105,7 +105,7 @@ export const reasons: Record<string, string> = {
   'Module.eval': 'takes no arguments', 'Module.stateDict': 'takes no arguments', 'Module.toString': 'takes no arguments',
   'Module.ownParameters': internal, 'Module.ownBuffers': internal, 'Module.extraRepr': internal,
   'Linear.extraRepr': internal, 'Softmax.extraRepr': internal, 'LeakyReLU.extraRepr': internal,
-  'ELU.extraRepr': internal, 'GELU.extraRepr': internal, 'Maxout.extraRepr': internal,
+  'ELU.extraRepr': internal, 'GELU.extraRepr': internal, 'Maxout.extraRepr': internal, 'LogSoftmax.extraRepr': internal,
   'Sequential.namedChildren': 'takes no arguments',
   ReLU: 'takes no arguments', Sigmoid: 'takes no arguments', Tanh: 'takes no arguments', Identity: 'takes no arguments',
   isParameter: 'takes any value and answers true or false',
