@@ -40,6 +40,7 @@ test('activation modules have no parameters and print like torch', () => {
   for (const m of [new ReLU(), new Sigmoid(), new Tanh(), new Softmax(1)]) assert.equal(m.parameters().length, 0);
   assert.equal(new ReLU().toString(), 'ReLU()');
   assert.equal(new Softmax(1).toString(), 'Softmax(dim=1)');
+  assert.equal(new LogSoftmax().toString(), 'LogSoftmax(dim=-1)');
 });
 
 test('LogSoftmax is log of Softmax; Flatten keeps the batch dim; Identity returns its input', () => {

@@ -53,6 +53,9 @@ export class LogSoftmax extends Module {
   forward(x: Tensor): Tensor {
     return logSoftmax(forwardInput(this, x), this.dim);
   }
+  protected override extraRepr(): string {
+    return `dim=${this.dim}`;
+  }
 }
 
 /**

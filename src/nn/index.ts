@@ -4,6 +4,8 @@ export { Buffer, isBuffer, type BufferOptions } from './buffer.js';
 export { Sequential } from './sequential.js';
 export { Linear, type LinearOptions } from './linear.js';
 export { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity } from './activations.js';
+export { LeakyReLU, ELU, GELU } from './activations-param.js';
+export { Maxout } from './maxout.js';
 export * as init from './init/index.js';
 export { BatchNorm1d, BatchNormBase, type BatchNormOptions } from './batch-norm.js';
 export { Dropout, dropout, type DropoutOptions } from './dropout.js';

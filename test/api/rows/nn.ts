@@ -1,7 +1,7 @@
 // Bad arguments of modules, initializers and losses (concepts §1, §3, §4, §6): forward names the
 // module; a refused call leaves the parameters as they were.
 import {
-  Module, Parameter, Buffer, Linear, Sequential, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
+  Module, Parameter, Buffer, Linear, Sequential, LeakyReLU, ELU, GELU, Maxout, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
   mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, l1Loss, L1Loss, binaryCrossEntropy, BCELoss,
   binaryCrossEntropyWithLogits, BCEWithLogitsLoss, multiMarginLoss, MultiMarginLoss, multiclassHingeLoss,
   MulticlassHingeLoss, entropy, distributionCrossEntropy, klDivergence, zeros, tensor, Rng, ArgumentError, DTypeError,
@@ -54,6 +54,22 @@ export const rows: Rows = {
   'Softmax.forward': [fwd("Softmax.forward: input must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])", new Softmax(), [1, 2])],
   LogSoftmax: [r(() => new LogSoftmax(0.5), ArgumentError, "LogSoftmax: dim must be an integer; got 0.5 (number)")],
   'LogSoftmax.forward': [fwd("LogSoftmax.forward: input must be a Tensor; got undefined", new LogSoftmax())],
+  LeakyReLU: [r(() => new LeakyReLU('0.2' as never), ArgumentError, "LeakyReLU: negativeSlope must be a finite number; got '0.2' (string)")],
+  'LeakyReLU.forward': [fwd("LeakyReLU.forward: input must be a Tensor; got [1, -1] (array)\nhint: make it a tensor first: tensor([1, -1])", new LeakyReLU(), [1, -1])],
+  ELU: [r(() => new ELU(NaN), ArgumentError, "ELU: alpha must be a finite number; got NaN (number)")],
+  'ELU.forward': [fwd("ELU.forward: input must be a Tensor; got null", new ELU(), null)],
+  GELU: [r(() => new GELU({ approximate: 'erf' as never }), ArgumentError, "GELU: approximate must be 'none' or 'tanh'; got 'erf' (string)"), r(() => new GELU('tanh' as never), ArgumentError, "GELU: options must be an object; got 'tanh' (string)")],
+  'GELU.forward': [fwd("GELU.forward: input must be a Tensor; got 1 (number)\nhint: make it a tensor first: tensor(1)", new GELU(), 1)],
+  Maxout: [
+    r(() => new Maxout(4, 3, 0), ArgumentError, "Maxout: k must be a positive integer; got 0 (number)"),
+    r(() => new Maxout(4, 0, 2), ArgumentError, "Maxout: outFeatures must be a positive integer; got 0 (number)"),
+    r(() => new Maxout(4, 3, 2, { dtype: 'int32' }), DTypeError, "Maxout: parameters must be floating-point; got dtype int32"),
+    r(() => new Maxout(4, 3, 2, { pieces: 2 } as never), ArgumentError, "Maxout: unknown option 'pieces' (options: bias, dtype, rng)"),
+  ],
+  'Maxout.forward': (() => {
+    const m = new Maxout(2, 3, 2, { rng: new Rng(0) });
+    return [fwd("Maxout.forward: input must be a Tensor; got [[1, 2]] (array)\nhint: make it a tensor first: tensor([[1, 2]])", m, [[1, 2]]), r(() => m.forward(zeros([1, 3])), ShapeError, "Maxout(2 → 3, k=2): last input dimension must be 2; got x [1, 3]", () => values(m))];
+  })(),
   Flatten: [r(() => new Flatten('1' as never), ArgumentError, "Flatten: startDim must be an integer; got '1' (string)")],
   'Flatten.forward': [fwd("Flatten.forward: input must be a Tensor; got [[1, 2]] (array)\nhint: make it a tensor first: tensor([[1, 2]])", new Flatten(), [[1, 2]])],
   'Identity.forward': [fwd("Identity.forward: input must be a Tensor; got [1] (array)\nhint: make it a tensor first: tensor([1])", new Identity(), [1])],
@@ -141,7 +157,8 @@ export const reasons: Record<string, string> = {
   'Module.eval': 'takes no arguments', 'Module.stateDict': 'takes no arguments', 'Module.toString': 'takes no arguments',
   'Module.buffers': 'takes no arguments', 'Module.namedState': internal, isBuffer: 'takes any value and answers true or false',
   'Module.ownParameters': internal, 'Module.ownBuffers': internal, 'Module.extraRepr': internal,
-  'Linear.extraRepr': internal, 'Softmax.extraRepr': internal,
+  'Linear.extraRepr': internal, 'Softmax.extraRepr': internal, 'LeakyReLU.extraRepr': internal,
+  'ELU.extraRepr': internal, 'GELU.extraRepr': internal, 'Maxout.extraRepr': internal, 'LogSoftmax.extraRepr': internal,
   'Sequential.namedChildren': 'takes no arguments',
   ReLU: 'takes no arguments', Sigmoid: 'takes no arguments', Tanh: 'takes no arguments', Identity: 'takes no arguments',
   isParameter: 'takes any value and answers true or false',

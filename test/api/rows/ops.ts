@@ -4,7 +4,7 @@ import {
   add, sub, mul, div, pow, maximum, minimum, eq, ne, lt, le, gt, ge, neg, exp, log, sqrt, abs, sign, reciprocal,
   relu, sigmoid, tanh, where, clamp, clip, sum, sumTo, mean, variance, max, min, argmax, argmin, reshape, flatten,
   unsqueeze, squeeze, permute, transpose, t, expand, slice, narrow, cat, stack, matmul, linear, softmax, logSoftmax,
-  crossEntropy, cast, indexSelect, clone, detach, zeros, tensor, ArgumentError, DTypeError, ShapeError,
+  crossEntropy, cast, indexSelect, clone, detach, erf, leakyRelu, elu, gelu, logsumexp, maxout, zeros, tensor, ArgumentError, DTypeError, ShapeError,
 } from '../../../src/index.js';
 import { r, type Rows } from './types.js';
 
@@ -92,6 +92,12 @@ export const rows: Rows = {
     r(() => crossEntropy(zeros([2, 3]), tensor([0, 1], { dtype: 'int32' }), { reduction: 'avg' as never }), ArgumentError, "crossEntropy: reduction must be 'mean', 'sum' or 'none'; got 'avg' (string)"),
   ],
   cast: [r(() => cast(x(), 'int64' as never), DTypeError, "cast: dtype must be 'float32', 'float64', 'int32' or 'uint8'; got 'int64' (string)\nhint: nabla has no int64; class labels and indices are 'int32'"), r(() => cast([1] as never, 'float32'), ArgumentError, "cast: x must be a Tensor; got [1] (array)\nhint: make it a tensor first: tensor([1])")],
+  erf: unary(erf, "erf: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"),
+  leakyRelu: [...unary(leakyRelu, "leakyRelu: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => leakyRelu(x(), '0.1' as never), ArgumentError, "leakyRelu: negativeSlope must be a finite number; got '0.1' (string)"), r(() => leakyRelu(zeros([2], { dtype: 'int32' })), DTypeError, "leakyRelu: x must be a floating-point tensor; got x int32")],
+  elu: [...unary(elu, "elu: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => elu(x(), Infinity), ArgumentError, "elu: alpha must be a finite number; got Infinity (number)"), r(() => elu(zeros([2], { dtype: 'int32' })), DTypeError, "elu: x must be a floating-point tensor; got x int32")],
+  gelu: [...unary(gelu, "gelu: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => gelu(x(), { approximate: 'erf' as never }), ArgumentError, "gelu: approximate must be 'none' or 'tanh'; got 'erf' (string)"), r(() => gelu(x(), 'tanh' as never), ArgumentError, "gelu: options must be an object; got 'tanh' (string)"), r(() => gelu(zeros([2], { dtype: 'int32' })), DTypeError, "gelu: x must be a floating-point tensor; got x int32")],
+  logsumexp: [r(() => logsumexp([1, 2] as never, 0), ArgumentError, "logsumexp: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => logsumexp(x(), 2), ArgumentError, "logsumexp: dim 2 is out of range for a tensor of rank 2"), r(() => logsumexp(x(), [0, 0]), ArgumentError, "logsumexp: dim 0 appears more than once"), r(() => logsumexp(x(), 1, 'yes' as never), ArgumentError, "logsumexp: keepdim must be true or false; got 'yes' (string)"), r(() => logsumexp(zeros([2], { dtype: 'int32' }), 0), DTypeError, "logsumexp: x must be a floating-point tensor; got x int32")],
+  maxout: [r(() => maxout([1, 2] as never, 2), ArgumentError, "maxout: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => maxout(x(), 1.5), ArgumentError, "maxout: k must be a positive integer; got 1.5 (number)"), r(() => maxout(x(), 2), ShapeError, "maxout: size 3 of dim -1 must be divisible by k = 2; got x [2, 3]"), r(() => maxout(x(), 1, -3), ArgumentError, "maxout: dim -3 is out of range for a tensor of rank 2")],
   indexSelect: [
     r(() => indexSelect(x(), 0, [0, 1] as never), ArgumentError, "indexSelect: index must be a Tensor; got [0, 1] (array)\nhint: make it a tensor first: tensor([0, 1], { dtype: 'int32' })"),
     r(() => indexSelect(x(), 0, tensor([0, 1])), DTypeError, "indexSelect: index must be int32; got index float32"),
