@@ -1,40 +1,59 @@
-// ReLU, Sigmoid, Tanh and Softmax modules vs torch.nn (fixture: forward and backward with a
-// random upstream gradient), and the shape-only modules.
+// ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten and Identity vs torch.nn (testModule: forward,
+// backward with a random upstream gradient, eval forward, gradcheck), then what the fixtures do not
+// show (printing, no parameters, identities).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, Module, zeros, tensor, type DType } from '../index.js';
-import { assertClose, loadFixture, toTensor, tolFor, type Enc } from '../../test/helpers/reference.js';
+import { ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, zeros, tensor } from '../index.js';
+import { testModule, type ModuleCase } from '../../test/helpers/test-module.js';
 
-interface ActivationCase {
-  name: string;
-  module: 'ReLU' | 'Sigmoid' | 'Tanh' | 'Softmax';
-  dim: number | null;
-  dtype: DType;
-  x: Enc;
-  y: Enc;
-  dy: Enc;
-  dx: Enc;
+const SHAPES = [[4, 5], [2, 3, 4], [1, 7]] as const;
+
+/** One case per shape: parameterless modules need one step (there is nothing to update). */
+function shapeCases(module: ModuleCase['module'], torch: string): ModuleCase[] {
+  return SHAPES.map((shape) => ({ name: `[${shape.join(', ')}]`, module, torch, inputs: [shape] }));
 }
 
-const make: Record<ActivationCase['module'], (dim: number | null) => Module> = {
-  ReLU: () => new ReLU(),
-  Sigmoid: () => new Sigmoid(),
-  Tanh: () => new Tanh(),
-  Softmax: (dim) => new Softmax(dim ?? -1),
-};
-
-for (const c of loadFixture<{ cases: ActivationCase[] }>('nn', 'activations').cases) {
-  test(`${c.name} vs torch`, () => {
-    const x = toTensor(c.x, c.dtype, { requiresGrad: true });
-    const y = make[c.module](c.dim).forward(x);
-    // softmax sums along a row: a reduction
-    const tol = tolFor(c.dtype, c.module === 'Softmax');
-    assertClose(y, c.y, tol, 'y');
-    y.backward(toTensor(c.dy, c.dtype));
-    assertClose(x.grad!, c.dx, tol, 'dx');
-  });
-}
+// element-wise: the float32 `elementwise` row; softmax sums along a dim: the default `reduction` row
+testModule('ReLU', {
+  cases: shapeCases(() => new ReLU(), 'nn.ReLU()'), steps: 1, tol: { float32: 'elementwise' },
+  domain: { low: -2, high: 2, avoid: [0] },
+});
+testModule('Sigmoid', { cases: shapeCases(() => new Sigmoid(), 'nn.Sigmoid()'), steps: 1, tol: { float32: 'elementwise' } });
+testModule('Tanh', { cases: shapeCases(() => new Tanh(), 'nn.Tanh()'), steps: 1, tol: { float32: 'elementwise' } });
+testModule('Softmax', {
+  steps: 1,
+  domain: { low: -4, high: 4 },
+  cases: [
+    ...shapeCases(() => new Softmax(-1), 'nn.Softmax(dim=-1)').map((c) => ({ ...c, name: `dim -1 ${c.name}` })),
+    { name: 'dim 1 [4, 5]', module: () => new Softmax(1), torch: 'nn.Softmax(dim=1)', inputs: [[4, 5]] },
+    { name: 'dim 1 [2, 3, 4]', module: () => new Softmax(1), torch: 'nn.Softmax(dim=1)', inputs: [[2, 3, 4]] },
+    { name: 'dim 0 [2, 3, 4]', module: () => new Softmax(0), torch: 'nn.Softmax(dim=0)', inputs: [[2, 3, 4]] },
+    { name: 'dim 0 [1, 7]', module: () => new Softmax(0), torch: 'nn.Softmax(dim=0)', inputs: [[1, 7]] },
+  ],
+});
+testModule('LogSoftmax', {
+  steps: 1,
+  domain: { low: -4, high: 4 },
+  cases: [
+    { name: 'dim -1 [4, 5]', module: () => new LogSoftmax(), torch: 'nn.LogSoftmax(dim=-1)', inputs: [[4, 5]] },
+    { name: 'dim 1 [2, 3, 4]', module: () => new LogSoftmax(1), torch: 'nn.LogSoftmax(dim=1)', inputs: [[2, 3, 4]] },
+  ],
+});
+testModule('Flatten', {
+  steps: 1,
+  tol: { float32: 'elementwise' },
+  cases: [
+    { name: 'default [2, 3, 2, 2]', module: () => new Flatten(), torch: 'nn.Flatten()', inputs: [[2, 3, 2, 2]] },
+    { name: '0..-1 [2, 3, 4]', module: () => new Flatten(0), torch: 'nn.Flatten(0)', inputs: [[2, 3, 4]] },
+    { name: '1..2 [2, 3, 4, 2]', module: () => new Flatten(1, 2), torch: 'nn.Flatten(1, 2)', inputs: [[2, 3, 4, 2]] },
+  ],
+});
+testModule('Identity', {
+  steps: 1,
+  tol: { float32: 'elementwise' },
+  cases: [{ name: '[3, 4]', module: () => new Identity(), torch: 'nn.Identity()', inputs: [[3, 4]] }],
+});
 
 test('activation modules have no parameters and print like torch', () => {
   for (const m of [new ReLU(), new Sigmoid(), new Tanh(), new Softmax(1)]) assert.equal(m.parameters().length, 0);

@@ -1,47 +1,25 @@
-// Linear vs torch.nn.Linear (fixture: same weights, random upstream gradient), its default init,
-// and its error inputs with pinned messages.
+// Linear vs torch.nn.Linear (testModule: same initial state, training steps with random upstream
+// gradients, gradcheck), its default init, and its error inputs with pinned messages.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Linear, Rng, zeros, ShapeError, ArgumentError, type DType } from '../index.js';
-import { assertClose, loadFixture, toTensor, tolFor, type Enc } from '../../test/helpers/reference.js';
+import { Linear, Rng, zeros, ShapeError, ArgumentError } from '../index.js';
+import { testModule } from '../../test/helpers/test-module.js';
 
-interface LinearCase {
-  name: string;
-  dtype: DType;
-  inFeatures: number;
-  outFeatures: number;
-  bias: boolean;
-  x: Enc;
-  weight: Enc;
-  biasValue?: Enc;
-  y: Enc;
-  dy: Enc;
-  dx: Enc;
-  dweight: Enc;
-  dbias?: Enc;
-  stateDictKeys: string[];
-}
-
-const fixture = loadFixture<{ cases: LinearCase[] }>('nn', 'linear');
-
-for (const c of fixture.cases) {
-  test(`Linear forward/backward vs torch: ${c.name}`, () => {
-    const lin = new Linear(c.inFeatures, c.outFeatures, { bias: c.bias, dtype: c.dtype, rng: new Rng(0) });
-    assert.deepEqual(lin.namedParameters().map(([k]) => k), c.stateDictKeys);
-    const state = new Map<string, Enc>([['weight', c.weight]]);
-    if (c.biasValue) state.set('bias', c.biasValue);
-    lin.loadStateDict(state);
-    const x = toTensor(c.x, c.dtype, { requiresGrad: true });
-    const y = lin.forward(x);
-    assertClose(y, c.y, tolFor(c.dtype, true), 'y');
-    y.backward(toTensor(c.dy, c.dtype));
-    assertClose(x.grad!, c.dx, tolFor(c.dtype, true), 'dx');
-    assertClose(lin.weight.grad!, c.dweight, tolFor(c.dtype, true), 'dweight');
-    if (c.dbias) assertClose(lin.bias!.grad!, c.dbias, tolFor(c.dtype, true), 'dbias');
-    else assert.equal(lin.bias, null);
-  });
-}
+testModule('Linear', {
+  cases: [
+    { name: '2-d', module: (dtype) => new Linear(5, 3, { dtype }), torch: 'nn.Linear(5, 3)', inputs: [[4, 5]] },
+    { name: 'single row', module: (dtype) => new Linear(6, 4, { dtype }), torch: 'nn.Linear(6, 4)', inputs: [[1, 6]] },
+    { name: '1-d input', module: (dtype) => new Linear(5, 2, { dtype }), torch: 'nn.Linear(5, 2)', inputs: [[5]] },
+    { name: '3-d input', module: (dtype) => new Linear(5, 4, { dtype }), torch: 'nn.Linear(5, 4)', inputs: [[2, 3, 5]] },
+    {
+      name: 'no bias', module: (dtype) => new Linear(5, 3, { bias: false, dtype }),
+      torch: 'nn.Linear(5, 3, bias=False)', inputs: [[4, 5]], steps: 3,
+    },
+    { name: 'odd sizes', module: (dtype) => new Linear(13, 11, { dtype }), torch: 'nn.Linear(13, 11)', inputs: [[7, 13]] },
+    { name: 'one output', module: (dtype) => new Linear(4, 1, { dtype }), torch: 'nn.Linear(4, 1)', inputs: [[5, 4]] },
+  ],
+});
 
 test('Linear default init is U(−1/√D_in, 1/√D_in) for weight and bias, as torch.nn.Linear', () => {
   const lin = new Linear(400, 300, { rng: new Rng(7) });

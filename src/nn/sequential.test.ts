@@ -1,42 +1,29 @@
-// Sequential vs torch.nn.Sequential: an MLP 20-16-8-4 (Linear, ReLU, Linear, Sigmoid, Linear) with
-// the fixture's weights loaded by state_dict key; outputs and every parameter's gradient.
+// Sequential vs torch.nn.Sequential (testModule): an MLP 20-16-8-4 (Linear, ReLU, Linear, Sigmoid,
+// Linear) and a nested one, with the state loaded by state_dict key; training steps, every
+// parameter's gradient, gradcheck. Then the container's own behaviour.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Sequential, Linear, ReLU, Sigmoid, zeros, type DType } from '../index.js';
-import { assertClose, loadFixture, toTensor, tolFor, type Enc } from '../../test/helpers/reference.js';
-
-interface SequentialCase {
-  name: string;
-  dtype: DType;
-  stateDict: Record<string, Enc>;
-  stateDictKeys: string[];
-  x: Enc;
-  y: Enc;
-  dy: Enc;
-  dx: Enc;
-  grads: Record<string, Enc>;
-}
+import { testModule } from '../../test/helpers/test-module.js';
 
 const mlp = (dtype: DType) => new Sequential(
   new Linear(20, 16, { dtype }), new ReLU(), new Linear(16, 8, { dtype }), new Sigmoid(), new Linear(8, 4, { dtype }),
 );
 
-for (const c of loadFixture<{ cases: SequentialCase[] }>('nn', 'sequential').cases) {
-  test(`Sequential ${c.name} vs torch: state_dict keys, forward, backward`, () => {
-    const model = mlp(c.dtype);
-    assert.deepEqual(model.namedParameters().map(([k]) => k), c.stateDictKeys);
-    assert.deepEqual([...model.stateDict().keys()], c.stateDictKeys);
-    model.loadStateDict(new Map(Object.entries(c.stateDict)));
-    const x = toTensor(c.x, c.dtype, { requiresGrad: true });
-    const y = model.forward(x);
-    const tol = tolFor(c.dtype, true);
-    assertClose(y, c.y, tol, 'y');
-    y.backward(toTensor(c.dy, c.dtype));
-    assertClose(x.grad!, c.dx, tol, 'dx');
-    for (const [k, p] of model.namedParameters()) assertClose(p.grad!, c.grads[k], tol, `d${k}`);
-  });
-}
+testModule('Sequential', {
+  cases: [
+    {
+      name: 'mlp 20-16-8-4 relu/sigmoid', module: mlp, inputs: [[5, 20]], steps: 3, lr: 0.05,
+      torch: 'nn.Sequential(nn.Linear(20, 16), nn.ReLU(), nn.Linear(16, 8), nn.Sigmoid(), nn.Linear(8, 4))',
+    },
+    {
+      name: 'nested', inputs: [[3, 3]],
+      module: (dtype) => new Sequential(new Sequential(new Linear(3, 2, { dtype })), new ReLU(), new Linear(2, 1, { dtype })),
+      torch: 'nn.Sequential(nn.Sequential(nn.Linear(3, 2)), nn.ReLU(), nn.Linear(2, 1))',
+    },
+  ],
+});
 
 test('Sequential: length, at (negative index), empty forward is the identity, nested paths', () => {
   const s = mlp('float32');

@@ -39,7 +39,12 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const GENERATOR = 'tools/fixtures/ops.py';
 
 export function caseHash(c: SerialCase): string {
-  return createHash('sha256').update(JSON.stringify(c)).digest('hex').slice(0, 16);
+  return jsonHash(c);
+}
+
+/** 16 hex digits of the sha256 of a value's JSON (a case description's hash; testModule too). */
+export function jsonHash(v: unknown): string {
+  return createHash('sha256').update(JSON.stringify(v)).digest('hex').slice(0, 16);
 }
 
 export interface FixtureCase {

@@ -82,15 +82,25 @@ function resolveDomain(d: OpCase['domain'] | OpTestSpec['domain'], name: string)
   return (d as Record<string, Domain>)[name];
 }
 
+/**
+ * One input as the generators see it (shared with testModule): the case's domain for this input
+ * name, else the table's, else [-2, 2]; float inputs are differentiated unless `grad: false`.
+ */
+export function serializeInput(
+  raw: readonly number[] | InputSpec, name: string,
+  domains: readonly (Domain | Record<string, Domain> | undefined)[], differentiable = true,
+): SerialInput {
+  const s: InputSpec = Array.isArray(raw) ? { shape: raw as readonly number[] } : (raw as InputSpec);
+  const kind = s.kind ?? 'float';
+  let domain = s.domain;
+  for (const d of domains) domain ??= resolveDomain(d, name);
+  const grad = kind === 'float' && s.grad !== false && differentiable;
+  return { name, shape: [...s.shape], kind, domain: domain ?? DEFAULT_DOMAIN, values: s.values ? [...s.values] : null, grad };
+}
+
 export function serialize(spec: OpTestSpec, c: OpCase): SerialCase {
-  const inputs: SerialInput[] = c.inputs.map((raw, i) => {
-    const s: InputSpec = Array.isArray(raw) ? { shape: raw as readonly number[] } : (raw as InputSpec);
-    const name = spec.inputs[i] ?? `x${i}`;
-    const kind = s.kind ?? 'float';
-    const domain = s.domain ?? resolveDomain(c.domain, name) ?? resolveDomain(spec.domain, name) ?? DEFAULT_DOMAIN;
-    const grad = kind === 'float' && s.grad !== false && spec.differentiable !== false;
-    return { name, shape: [...s.shape], kind, domain, values: s.values ? [...s.values] : null, grad };
-  });
+  const inputs = c.inputs.map((raw, i) =>
+    serializeInput(raw, spec.inputs[i] ?? `x${i}`, [c.domain, spec.domain], spec.differentiable !== false));
   return { name: c.name, inputs, args: c.args ?? {}, torch: c.torch ?? spec.torch };
 }
 
@@ -132,43 +142,53 @@ export function testOp(op: string, spec: OpTestSpec): void {
         }
       });
     });
-    for (const e of spec.errors ?? []) {
-      it(`error: ${e.name}`, () => {
-        let thrown: unknown = null;
-        try {
-          e.run();
-        } catch (err) {
-          thrown = err;
-        }
-        assert.ok(thrown !== null, `${op}: expected ${e.throws.name}, nothing was thrown`);
-        assert.ok(thrown instanceof e.throws, `${op}: expected ${e.throws.name}, got ${String(thrown)}`);
-        assert.equal((thrown as Error).message, e.message);
-      });
-    }
+    for (const e of spec.errors ?? []) itThrows(op, e);
     for (const [name, check] of Object.entries(spec.checks ?? {})) it(name, check);
   });
 }
 
-function checkTolSpec(op: string, tol: TolSpec | undefined): void {
+/** Declares the test of one error case: the class and the exact message (testModule too). */
+export function itThrows(op: string, e: ErrorCase): void {
+  it(`error: ${e.name}`, () => {
+    let thrown: unknown = null;
+    try {
+      e.run();
+    } catch (err) {
+      thrown = err;
+    }
+    assert.ok(thrown !== null, `${op}: expected ${e.throws.name}, nothing was thrown`);
+    assert.ok(thrown instanceof e.throws, `${op}: expected ${e.throws.name}, got ${String(thrown)}`);
+    assert.equal((thrown as Error).message, e.message);
+  });
+}
+
+export function checkTolSpec(op: string, tol: TolSpec | undefined): void {
   const overrides = tol && (typeof tol.float32 === 'object' || tol.float64 || tol.gradcheck);
   if (overrides && !tol.reason) throw new Error(`${op}: a tolerance override needs a reason (STYLE §3.7)`);
 }
 
+/** A fixture input as a tensor: int32 for int inputs, else `dtype` (requiring grad when it is differentiated). */
+export function inputTensor(inp: SerialInput, data: number[] | string, dtype: 'float32' | 'float64'): Tensor {
+  const values = decode(data);
+  if (inp.kind === 'int') return fromArray(Int32Array.from(values), inp.shape, { dtype: 'int32' });
+  return fromArray(values, inp.shape, { dtype, requiresGrad: inp.grad });
+}
+
 function makeInputs(s: SerialCase, fx: FixtureCase, dtype: 'float32' | 'float64'): Tensor[] {
-  return s.inputs.map((inp, i) => {
-    const data = decode(fx.inputs[i].data);
-    if (inp.kind === 'int') return fromArray(Int32Array.from(data), inp.shape, { dtype: 'int32' });
-    return fromArray(data, inp.shape, { dtype, requiresGrad: inp.grad });
-  });
+  return s.inputs.map((inp, i) => inputTensor(inp, fx.inputs[i].data, dtype));
+}
+
+/** The comparison tolerance of a dtype under a TolSpec (float32 defaults to `row32`). */
+export function tolOf(dtype: 'float32' | 'float64', tolSpec?: TolSpec, row32: 'elementwise' | 'reduction' = 'elementwise'): Tol {
+  if (dtype === 'float64') return tolSpec?.float64 ?? TOL.float64;
+  return typeof tolSpec?.float32 === 'object' ? tolSpec.float32 : TOL[tolSpec?.float32 ?? row32];
 }
 
 export function runAgainstFixture(
   op: string, s: SerialCase, fx: FixtureCase, fn: OpFn, dtype: 'float32' | 'float64', tolSpec?: TolSpec,
 ): void {
   const where = `${op} / ${s.name} (${dtype})`;
-  const tol: Tol = dtype === 'float64'
-    ? tolSpec?.float64 ?? TOL.float64
-    : typeof tolSpec?.float32 === 'object' ? tolSpec.float32 : TOL[tolSpec?.float32 ?? 'elementwise'];
+  const tol = tolOf(dtype, tolSpec);
   const xs = makeInputs(s, fx, dtype);
   const y = fn(xs, s.args);
   assert.deepEqual([...y.shape], fx.outShape, `${where}: output shape`);
