@@ -40,9 +40,9 @@ export interface TrainStepOptions {
  * and the value, before the parameters are touched (the update is not applied).
  *
  * Memory: everything the step allocates is released when it returns, except what escapes — the
- * returned `output`, the gradient buffers (of a penalized parameter outside the model too) and the
- * module's buffers. So a loop of trainStep calls reuses the same memory every step on every
- * backend (docs/design.md §3). A module must keep state in buffers, not in other fields.
+ * returned `output`, the gradient buffers (a penalty's too) and the module's buffers. So a loop of
+ * trainStep calls reuses the same memory every step on every backend (docs/design.md §3). A
+ * module must keep state in buffers, not in other fields.
  * @example
  * const model = new Sequential(new Linear(2, 2));
  * const opt = new SGD(model.parameters(), { lr: 0.1 });
@@ -90,7 +90,7 @@ export function trainStep(
       optimizer.step();
       return output;
     },
-    (out) => escaping(out, model, optimizer, [x, y, ...penalties.flatMap((p) => p.params)]),
+    (out) => escaping(out, model, optimizer, [x, y]),
   );
   return { loss, dataLoss, penalty, output };
 }
