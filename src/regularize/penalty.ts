@@ -67,9 +67,9 @@ export function isPenalty(x: unknown): x is Penalty {
  * Default selection from a Module: weights only (ndim ≥ 2); biases and normalisation parameters
  * are excluded. PyTorch has no such helper (one writes `lam * sum(p.abs().sum() for p in …)`).
  * @example
- * const model = new Sequential(new Linear(2, 2));
+ * const model = new Sequential(new Linear(4, 3), new ReLU(), new Linear(3, 2));
  * const p = l1Penalty(model, 0.01);
- * p.names // ['0.weight']
+ * p.names // ["0.weight", "2.weight"]
  */
 export function l1Penalty(target: PenaltyTarget, lambda: number, opts?: PenaltyOptions): Penalty {
   const lam = checkNumber('l1Penalty', 'lambda', lambda, { min: 0 });
@@ -142,8 +142,9 @@ function select(fn: string, target: unknown, opts: PenaltyOptions | undefined): 
     return [['[0]'], [target]];
   }
   if (!Array.isArray(target) || target.length === 0) {
-    const hint = typeof target === 'function' && (target as { prototype?: unknown }).prototype instanceof Module
-      ? `construct it: new ${(target as { name: string }).name}(…)` : undefined;
+    const f = typeof target === 'function' ? (target as { name: string; prototype?: unknown }) : undefined;
+    const hint = f?.prototype instanceof Module ? `construct it: new ${f.name}(…)`
+      : f?.name === 'parameters' ? 'pass the model (its weights) or call model.parameters() (every parameter)' : undefined;
     throw badArg(fn, Array.isArray(target) ? `${TARGET} (not empty)` : TARGET, target, hint);
   }
   target.forEach((p, i) => {
