@@ -101,7 +101,9 @@ export function l2Penalty(target: PenaltyTarget, lambda: number, opts?: PenaltyO
  * elasticNet(w, { l1: 0.1, l2: 0.5 }).value().item() // 2.8
  */
 export function elasticNet(target: PenaltyTarget, lambda: { l1: number; l2: number }, opts?: PenaltyOptions): Penalty {
-  if (typeof lambda === 'number') throw badArg('elasticNet', 'lambda must be an object', lambda, `write { l1: ${lambda}, l2: ${lambda} }`);
+  if (typeof lambda === 'number') {
+    throw badArg('elasticNet', 'lambda must be an object', lambda, `write { l1: ${lambda}, l2: ${lambda} }`);
+  }
   const o = checkOptions('elasticNet', lambda, ['l1', 'l2'], 'lambda');
   const l1 = checkNumber('elasticNet', 'lambda.l1', o.l1, { min: 0 });
   const l2 = checkNumber('elasticNet', 'lambda.l2', o.l2, { min: 0 });
@@ -135,7 +137,8 @@ function select(fn: string, target: unknown, opts: PenaltyOptions | undefined): 
   }
   if (target instanceof Module) return fromModule(fn, target, include);
   if (include !== undefined && (target instanceof Tensor || Array.isArray(target))) {
-    throw badArg(fn, 'include applies only to a Module target', include, 'a Parameter or an array is penalized as given');
+    throw badArg(fn, 'include applies only to a Module target', include,
+      'a Parameter or an array is penalized as given');
   }
   if (target instanceof Tensor) {
     floating(fn, 'target', target);
@@ -144,7 +147,8 @@ function select(fn: string, target: unknown, opts: PenaltyOptions | undefined): 
   if (!Array.isArray(target) || target.length === 0) {
     const f = typeof target === 'function' ? (target as { name: string; prototype?: unknown }) : undefined;
     const hint = f?.prototype instanceof Module ? `construct it: new ${f.name}(…)`
-      : f?.name === 'parameters' ? 'pass the model (its weights) or call model.parameters() (every parameter)' : undefined;
+      : f?.name === 'parameters' ? 'pass the model (its weights) or call model.parameters() (every parameter)'
+      : undefined;
     throw badArg(fn, Array.isArray(target) ? `${TARGET} (not empty)` : TARGET, target, hint);
   }
   target.forEach((p, i) => {
@@ -158,7 +162,9 @@ function select(fn: string, target: unknown, opts: PenaltyOptions | undefined): 
 
 /** A Module's parameters by the include rule (default: ndim ≥ 2), each once. */
 function fromModule(fn: string, m: Module, include: PenaltyOptions['include']): [string[], Tensor[]] {
-  const keep = include === 'all' ? () => true : typeof include === 'function' ? include : (_: string, p: Tensor) => p.ndim >= 2;
+  const keep = include === 'all' ? () => true
+    : typeof include === 'function' ? include
+    : (_: string, p: Tensor) => p.ndim >= 2;
   const seen = new Set<Tensor>(); // a tied parameter is penalized once, under its first name
   const names: string[] = [], params: Tensor[] = [];
   for (const [n, p] of m.namedParameters()) {
@@ -171,7 +177,8 @@ function fromModule(fn: string, m: Module, include: PenaltyOptions['include']): 
   }
   if (params.length === 0) {
     throw new ArgumentError(fn, 'target has no parameters to penalize', { note: m.constructor.name },
-      include === undefined ? "the default keeps weights (ndim ≥ 2); pass { include: 'all' } to cover biases too" : undefined);
+      include === undefined
+        ? "the default keeps weights (ndim ≥ 2); pass { include: 'all' } to cover biases too" : undefined);
   }
   return [names, params];
 }

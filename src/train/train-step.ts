@@ -80,7 +80,8 @@ export function trainStep(
       loss = dataLoss + penalty;
       if (!Number.isFinite(loss)) {
         const parts = penalties.length > 0 ? ` (data loss ${dataLoss} + penalty ${penalty})` : '';
-        throw new NumericalError('trainStep', `loss is ${loss}${parts} at step ${optimizer.stepCount + 1}; the parameters were not updated`, {
+        const at = `at step ${optimizer.stepCount + 1}; the parameters were not updated`;
+        throw new NumericalError('trainStep', `loss is ${loss}${parts} ${at}`, {
           step: optimizer.stepCount + 1,
           loss,
         }, 'lower the learning rate, check the inputs for NaN/Inf, or scale the inputs to [0, 1]');
@@ -103,7 +104,8 @@ function penaltyList(p: unknown): readonly Penalty[] {
     if (isPenalty(q)) return;
     const hint = typeof q === 'function' ? `call it: { penalty: ${q.name}(model, λ) }`
       : typeof q === 'number' ? `make one: { penalty: l2Penalty(model, ${q}) }` : undefined;
-    throw badArg('trainStep', `${Array.isArray(p) ? `penalty[${i}]` : 'penalty'} must be a Penalty (l1Penalty, l2Penalty, elasticNet, weightDecay)`, q, hint);
+    const arg = Array.isArray(p) ? `penalty[${i}]` : 'penalty';
+    throw badArg('trainStep', `${arg} must be a Penalty (l1Penalty, l2Penalty, elasticNet, weightDecay)`, q, hint);
   });
   return list;
 }
