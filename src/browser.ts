@@ -24,6 +24,7 @@ export { getBackend, setBackend, listBackends, registerBackend } from './backend
 export type { Backend, Storage } from './backend/kernels.js';
 export * from './nn/index.js';
 export * from './losses/index.js';
+export * from './regularize/index.js';
 export * from './optim/index.js';
 export * from './data/browser.js';
 export * from './train/index.js';

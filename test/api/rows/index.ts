@@ -6,9 +6,10 @@ import * as nn from './nn.js';
 import * as optimDataTrain from './optim-data-train.js';
 import * as misc from './misc.js';
 import * as dataFiles from './data-files.js';
+import * as regularize from './regularize.js';
 import type { Rows } from './types.js';
 
-export const AREAS = { creation, ops, 'tensor-methods': methods, nn, 'optim-data-train': optimDataTrain, misc, 'data-files': dataFiles };
+export const AREAS = { creation, ops, 'tensor-methods': methods, nn, 'optim-data-train': optimDataTrain, misc, 'data-files': dataFiles, regularize };
 
 function merge<T>(parts: Record<string, T>[]): Record<string, T> {
   const out: Record<string, T> = {};

@@ -2,7 +2,7 @@
 // refused step, option or load leaves parameters, counters and positions as they were.
 import {
   Optimizer, SGD, Adam, DataLoader, TensorDataset, Standardizer, minMaxScale, trainStep, evaluate, accuracy, mlp,
-  Linear, Sequential, crossEntropy, zeros, tensor, ArgumentError, CheckpointError, ShapeError,
+  Linear, Sequential, crossEntropy, zeros, tensor, weightDecay, ArgumentError, CheckpointError, ShapeError,
 } from '../../../src/index.js';
 import { r, type Rows } from './types.js';
 
@@ -109,6 +109,11 @@ export const rows: Rows = {
       r(() => trainStep(m, crossEntropy, opt, [[1, 0]] as never, y), ArgumentError, "trainStep: x must be a Tensor; got [[1, 0]] (array)\nhint: make it a tensor first: tensor([[1, 0]])", state),
       r(() => trainStep(Linear as never, crossEntropy, opt, x, y), ArgumentError, "trainStep: model must be a Module; got class Linear\nhint: construct it: new Linear(…)", state),
       r(() => trainStep(m, 'crossEntropy' as never, opt, x, y), ArgumentError, "trainStep: lossFn must be a function; got 'crossEntropy' (string)", state),
+      r(() => trainStep(m, crossEntropy, opt, x, y, { penalties: [] } as never), ArgumentError, "trainStep: unknown option 'penalties' (options: penalty)", state),
+      r(() => trainStep(m, crossEntropy, opt, x, y, { penalty: 0.01 } as never), ArgumentError, "trainStep: penalty must be a Penalty (l1Penalty, l2Penalty, elasticNet, weightDecay); got 0.01 (number)\nhint: make one: { penalty: l2Penalty(model, 0.01) }", state),
+      r(() => trainStep(m, crossEntropy, opt, x, y, { penalty: weightDecay } as never), ArgumentError, "trainStep: penalty must be a Penalty (l1Penalty, l2Penalty, elasticNet, weightDecay); got function weightDecay\nhint: call it: { penalty: weightDecay(model, λ) }", state),
+      r(() => trainStep(m, crossEntropy, opt, x, y, { penalty: [weightDecay(m, 0.1), 'l2'] } as never), ArgumentError, "trainStep: penalty[1] must be a Penalty (l1Penalty, l2Penalty, elasticNet, weightDecay); got 'l2' (string)", state),
+      r(() => trainStep(m, crossEntropy, opt, x, y, 0.01 as never), ArgumentError, "trainStep: options must be an object; got 0.01 (number)", state),
     ];
   })(),
   evaluate: [
