@@ -6,6 +6,9 @@ import { expectTensor } from '../../tensor/expect.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { arrayFor, isFloat } from '../../core/dtype.js';
 import { checkRng, globalRng, Rng } from '../../core/rng.js';
+import { fromArray } from '../../tensor/create.js';
+import { noGrad } from '../../autograd/no-grad.js';
+import { copy_ } from '../../ops/inplace.js';
 
 /** The nonlinearity names of torch.nn.init.calculate_gain (torch's spelling, kept as is). */
 export type Nonlinearity =
@@ -75,10 +78,10 @@ export function fillWith(t: Tensor, draw: (r: Rng) => number, rng: Rng = globalR
 /**
  * The one write path of nn.init: overwrites t's values (row-major, t.size of them) in place,
  * outside autograd (a Parameter keeps its identity, its storage and its requiresGrad). Rounds to
- * t's dtype. To be switched to Tensor.copy_ once that exists.
+ * t's dtype. Goes through the public in-place copy_ (ops/inplace.ts), like every layer's update.
  */
 export function writeValues(t: Tensor, values: ArrayLike<number>): Tensor {
   if (values.length !== t.size) throw new Error(`writeValues: ${values.length} values for ${t.size} elements`);
-  t.backend.write(t.storage, values);
-  return t;
+  const src = fromArray(values, t.shape, { dtype: t.dtype, backend: t.backend.name });
+  return noGrad(() => copy_(t, src));
 }

@@ -1,7 +1,7 @@
 // Bad arguments of modules, initializers and losses (concepts §1, §3, §4, §6): forward names the
 // module; a refused call leaves the parameters as they were.
 import {
-  Module, Parameter, Buffer, Linear, Sequential, LeakyReLU, ELU, GELU, Maxout, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
+  Module, Parameter, Buffer, BatchNorm1d, Dropout, dropout, GaussianNoise, WeightNoise, Linear, Sequential, LeakyReLU, ELU, GELU, Maxout, ReLU, Sigmoid, Tanh, Softmax, LogSoftmax, Flatten, Identity, init,
   mseLoss, MSELoss, CrossEntropyLoss, nllLoss, NLLLoss, l1Loss, L1Loss, binaryCrossEntropy, BCELoss,
   binaryCrossEntropyWithLogits, BCEWithLogitsLoss, multiMarginLoss, MultiMarginLoss, multiclassHingeLoss,
   MulticlassHingeLoss, entropy, distributionCrossEntropy, klDivergence, zeros, tensor, Rng, ArgumentError, DTypeError,
@@ -17,6 +17,36 @@ const fwd = (message: string, m: Module, ...args: unknown[]): Row =>
   r(() => (m.forward as Fwd)(...args), ArgumentError, message, () => values(m));
 
 export const rows: Rows = {
+  BatchNorm1d: [
+    r(() => new BatchNorm1d(0), ArgumentError, "BatchNorm1d: numFeatures must be a positive integer; got 0 (number)"),
+    r(() => new BatchNorm1d(3, { momentum: 2 }), ArgumentError, "BatchNorm1d: momentum must be a finite number in [0, 1]; got 2 (number)"),
+    r(() => new BatchNorm1d(3, { eps: -1 }), ArgumentError, "BatchNorm1d: eps must be a finite number ≥ 0; got -1 (number)"),
+    r(() => new BatchNorm1d(3, { affine: 'yes' } as never), ArgumentError, "BatchNorm1d: affine must be true or false; got 'yes' (string)"),
+    r(() => new BatchNorm1d(3, { dtype: 'int32' }), ArgumentError, "BatchNorm1d: dtype must be 'float32' or 'float64'; got 'int32' (string)"),
+    r(() => new BatchNorm1d(3, { track_running_stats: false } as never), ArgumentError, "BatchNorm1d: unknown option 'track_running_stats' (options: eps, momentum, affine, trackRunningStats, dtype)\nhint: did you mean trackRunningStats?"),
+  ],
+  'BatchNormBase.forward': (() => {
+    const bn = new BatchNorm1d(3);
+    const state = () => [bn.runningMean!.tolist(), bn.numBatchesTracked!.tolist()];
+    return [
+      r(() => bn.forward(zeros([4, 5])), ShapeError, "BatchNorm1d.forward: input must be [N, C] or [N, C, L] with C = numFeatures (3); got input [4, 5]", state),
+      r(() => bn.forward(zeros([1, 3])), ShapeError, "BatchNorm1d.forward: training needs more than one value per channel; got input [1, 3]\nhint: use a batch of 2 or more, or call model.eval()", state),
+      r(() => bn.forward([[1, 2, 3]] as never), ArgumentError, "BatchNorm1d.forward: input must be a Tensor; got [[1, 2, 3]] (array)\nhint: make it a tensor first: tensor([[1, 2, 3]])", state),
+      r(() => bn.forward(zeros([2, 3], { dtype: 'float64' })), DTypeError, "BatchNorm1d.forward: input must have the layer's dtype float32; got input float64 and parameters float32\nhint: convert the input: x.to('float32'), or make the layer with { dtype: 'float64' }", state),
+    ];
+  })(),
+  Dropout: [r(() => new Dropout(1.5), ArgumentError, "Dropout: p must be a finite number in [0, 1]; got 1.5 (number)"), r(() => new Dropout(0.5, { rng: 1 } as never), ArgumentError, "Dropout: rng must be an Rng; got 1 (number)")],
+  'Dropout.forward': [r(() => new Dropout().forward([1, 2] as never), ArgumentError, "Dropout.forward: input must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])")],
+  dropout: [
+    r(() => dropout(zeros([2]), -0.5), ArgumentError, "dropout: p must be a finite number in [0, 1]; got -0.5 (number)"),
+    r(() => dropout(zeros([2]), 0.5, 'yes' as never), ArgumentError, "dropout: training must be true or false; got 'yes' (string)"),
+    r(() => dropout(zeros([2], { dtype: 'int32' }), 0.5), DTypeError, "dropout: x must be a floating-point tensor; got x int32"),
+    r(() => dropout([1, 2] as never), ArgumentError, "dropout: x must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"),
+  ],
+  GaussianNoise: [r(() => new GaussianNoise(-1), ArgumentError, "GaussianNoise: std must be a finite number ≥ 0; got -1 (number)")],
+  'GaussianNoise.forward': [r(() => new GaussianNoise(1).forward(null as never), ArgumentError, "GaussianNoise.forward: input must be a Tensor; got null")],
+  WeightNoise: [r(() => new WeightNoise(Linear as never, 0.1), ArgumentError, "WeightNoise: module must be a Module; got class Linear\nhint: construct it: new Linear(…)"), r(() => new WeightNoise(lin(), Number.NaN), ArgumentError, "WeightNoise: std must be a finite number ≥ 0; got NaN (number)")],
+  'WeightNoise.forward': [r(() => new WeightNoise(lin(), 0.1).forward(zeros([1, 5])), ShapeError, "Linear(2 → 3): last input dimension must be 2; got x [1, 5]")],
   Buffer: [r(() => new Buffer([1, 2] as never), ArgumentError, "Buffer: data must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => new Buffer(zeros([2]), { persistent: 1 } as never), ArgumentError, "Buffer: persistent must be true or false; got 1 (number)")],
   'Module.requiresGrad_': [r(() => lin().requiresGrad_('no' as never), ArgumentError, "Linear.requiresGrad_: on must be true or false; got 'no' (string)")],
   'Module.namedParameters': [r(() => lin().namedParameters(1 as never), ArgumentError, "Linear.namedParameters: prefix must be a string; got 1 (number)")],
@@ -42,7 +72,7 @@ export const rows: Rows = {
   ],
   'Linear.forward': [fwd("Linear.forward: input must be a Tensor; got [[1, 2]] (array)\nhint: make it a tensor first: tensor([[1, 2]])", lin(), [[1, 2]]), fwd("Linear.forward: input must be a Tensor; got undefined", lin()), r(() => lin().forward(zeros([1, 3])), ShapeError, "Linear(2 → 3): last input dimension must be 2; got x [1, 3]")],
   Sequential: [
-    r(() => new Sequential(lin(), ReLU as never), ArgumentError, "Sequential: modules[1] must be a Module; got class ReLU\nhint: construct it: new ReLU()"),
+    r(() => new Sequential(lin(), ReLU as never), ArgumentError, "Sequential: modules[1] must be a Module; got class ReLU\nhint: construct it: new ReLU(…)"),
     r(() => new Sequential([lin()] as never), ArgumentError, "Sequential: modules[0] must be a Module; got [Linear object] (array)\nhint: pass the modules as separate arguments: new Sequential(a, b, …)"),
   ],
   'Sequential.forward': [fwd("Sequential.forward: input must be a Tensor; got 'x' (string)", new Sequential(lin(), new ReLU()), 'x')],
@@ -155,6 +185,9 @@ export const reasons: Record<string, string> = {
   Module: 'abstract base class; its constructor takes no arguments (subclasses have rows)',
   'Module.namedChildren': 'takes no arguments', 'Module.parameters': 'takes no arguments',
   'Module.eval': 'takes no arguments', 'Module.stateDict': 'takes no arguments', 'Module.toString': 'takes no arguments',
+  'BatchNormBase': 'abstract base class: BatchNorm1d has its rows', 'BatchNormBase.track': internal,
+  'BatchNormBase.extraRepr': internal, 'Dropout.extraRepr': internal, 'GaussianNoise.extraRepr': internal,
+  'WeightNoise.extraRepr': internal,
   'Module.buffers': 'takes no arguments', 'Module.namedState': internal, isBuffer: 'takes any value and answers true or false',
   'Module.ownParameters': internal, 'Module.ownBuffers': internal, 'Module.extraRepr': internal,
   'Linear.extraRepr': internal, 'Softmax.extraRepr': internal, 'LeakyReLU.extraRepr': internal,
