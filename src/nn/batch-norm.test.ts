@@ -3,7 +3,7 @@
 // output), gradcheck in training, and its argument and input errors.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { BatchNorm1d, Sequential, Linear, zeros, ones, randn, Rng, ShapeError, ArgumentError, DTypeError } from '../index.js';
+import { BatchNorm1d, Sequential, Linear, zeros, ones, randn, tensor, Rng, ShapeError, ArgumentError, DTypeError, type Tensor } from '../index.js';
 import { testModule } from '../../test/helpers/test-module.js';
 
 const STATE = { running_var: { low: 0.5, high: 2 }, weight: { low: 0.5, high: 1.5 } };
@@ -76,4 +76,25 @@ it('training output has per-channel mean 0 and biased variance 1 (before γ, β)
   const v = y.var(0, { correction: 0 }).tolist() as number[];
   m.forEach((x) => assert.ok(Math.abs(x) < 1e-12));
   v.forEach((x) => assert.ok(Math.abs(x - 1) < 1e-5 && x < 1, `variance ${x}: σ²/(σ² + ε) with σ² ≈ 4`));
+});
+
+it('second derivatives through batch norm (createGraph) equal those of the composite formula', () => {
+  const rng = new Rng(4);
+  const x0 = randn([5, 3], { rng, dtype: 'float64' }).tolist() as number[][];
+  const dy = randn([5, 3], { rng, dtype: 'float64' });
+  const gradNorm = (f: (x: Tensor) => Tensor) => {
+    const x = tensor(x0, { dtype: 'float64', requiresGrad: true });
+    f(x).mul(dy).sum().backward({ createGraph: true });
+    const g = x.grad!;
+    x.grad = null;
+    g.mul(g).sum().backward();
+    return x.grad!.tolist() as number[][];
+  };
+  const bn = new BatchNorm1d(3, { dtype: 'float64', affine: false });
+  const composite = (x: Tensor) => {
+    const mu = x.mean(0, true), xc = x.sub(mu);
+    return xc.div(xc.mul(xc).mean(0, true).add(1e-5).sqrt());
+  };
+  const a = gradNorm((x) => bn.forward(x)), b = gradNorm(composite);
+  a.flat().forEach((v, i) => assert.ok(Math.abs(v - b.flat()[i]) <= 1e-9 * Math.max(1, Math.abs(v)), `${v} vs ${b.flat()[i]}`));
 });
