@@ -166,6 +166,11 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
     apply(inputs: readonly Tensor[], attrs: A, on?: Backend): Tensor {
       if (!Array.isArray(inputs) || (inputs.length === 0 && on === undefined)) throw notInputs(def, inputs);
       if (inputs.length > 0 && !(inputs[0] instanceof Tensor)) throw notTensorInput(def, inputs, 0);
+      if (on !== undefined && inputs.length > 0 && inputs[0] instanceof Tensor && inputs[0].backend !== on) {
+        throw new BackendError(def.name, 'the inputs must live on the backend the op is asked to run on', {
+          got: [['on', on.name], [def.args[0] ?? 'input0', inputs[0].backend.name]],
+        });
+      }
       const k = on ?? inputs[0].backend;
       let anyGrad = false;
       for (let i = 0; i < inputs.length; i++) {

@@ -103,3 +103,17 @@ testOp('klDivergence', {
     },
   },
 });
+
+import { it as itFix } from 'node:test';
+itFix('a zero in the target gives a zero gradient there, not NaN (xlogy), for KL, cross-entropy and entropy', () => {
+  const q = tensor([0.5, 0.5, 0], { dtype: 'float64', requiresGrad: true });
+  const t = tensor([0.5, 0.5, 0], { dtype: 'float64' });
+  klDivergence(q, t).backward();
+  assert.deepEqual(q.grad!.tolist(), [-1, -1, 0]);
+  const q2 = tensor([0.25, 0.75, 0.5], { dtype: 'float64', requiresGrad: true });
+  distributionCrossEntropy(q2, tensor([0.5, 0.5, 0], { dtype: 'float64' })).backward();
+  assert.deepEqual(q2.grad!.tolist(), [-2, -0.5 / 0.75, 0]);
+  const p = tensor([0.5, 0.5, 0], { dtype: 'float64', requiresGrad: true });
+  entropy(p).backward();
+  assert.ok((p.grad!.tolist() as number[]).every(Number.isFinite));
+});

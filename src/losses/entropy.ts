@@ -46,7 +46,7 @@ function infoOptions(op: string, rank: number, opts: InfoOptions | undefined): {
 export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
   expectTensor('entropy', 'p', p);
   const { dim, scale } = infoOptions('entropy', p.ndim, opts);
-  const plogp = where(eq(p, 0), 0, mul(p, log(p)));
+  const plogp = mul(p, log(where(eq(p, 0), 1, p))); // p·log p → 0 at p = 0, with a finite gradient
   return div(neg(sum(plogp, dim)), scale);
 }
 
@@ -62,7 +62,7 @@ export function entropy(p: Tensor, opts: InfoOptions = {}): Tensor {
 export function distributionCrossEntropy(input: Tensor, target: Tensor, opts: InfoOptions = {}): Tensor {
   const op = 'distributionCrossEntropy';
   const { dim, scale } = pairOptions(op, input, target, opts);
-  const plogq = where(eq(target, 0), 0, mul(target, log(input)));
+  const plogq = mul(target, log(where(eq(target, 0), 1, input))); // 0 where target = 0, gradient 0 there (xlogy)
   return div(neg(sum(plogq, dim)), scale);
 }
 
@@ -79,8 +79,8 @@ export function distributionCrossEntropy(input: Tensor, target: Tensor, opts: In
 export function klDivergence(input: Tensor, target: Tensor, opts: InfoOptions = {}): Tensor {
   const op = 'klDivergence';
   const { dim, scale } = pairOptions(op, input, target, opts);
-  const plogp = where(eq(target, 0), 0, mul(target, log(target)));
-  const plogq = where(eq(target, 0), 0, mul(target, log(input)));
+  const plogp = mul(target, log(where(eq(target, 0), 1, target)));
+  const plogq = mul(target, log(where(eq(target, 0), 1, input))); // 0 where target = 0, gradient 0 there (xlogy)
   return div(sum(sub(plogp, plogq), dim), scale);
 }
 

@@ -125,3 +125,30 @@ function setBackendFor(name: string, fn: () => void): void {
     setBackend(prev);
   }
 }
+
+describe('state keys', () => {
+  it('snake_case from camelCase only after a lower-case letter or digit; two fields with one key are refused', () => {
+    class Keys extends Module {
+      W = new Parameter(zeros([1]));
+      fcA = new Parameter(zeros([1]));
+      layer2Bias = new Parameter(zeros([1]));
+      forward(x: Tensor) { return x; }
+    }
+    assert.deepEqual([...new Keys().stateDict().keys()], ['W', 'fc_a', 'layer2_bias']);
+    class Clash extends Module {
+      fcA = new Parameter(zeros([1]));
+      fc_a = new Parameter(zeros([1]));
+      forward(x: Tensor) { return x; }
+    }
+    assert.throws(() => new Clash().stateDict(), CheckpointError);
+  });
+  it('a disposed tensor in the state is refused before anything is copied', () => {
+    const m = new Linear(2, 1, { rng: new Rng(0) });
+    const before = m.weight.tolist();
+    const w = tensor([[5, 6]]);
+    const b = tensor([7]);
+    b.dispose();
+    assert.throws(() => m.loadStateDict(new Map([['weight', w], ['bias', b]])));
+    assert.deepEqual(m.weight.tolist(), before);
+  });
+});

@@ -3,12 +3,12 @@
 import { DTypeError } from '../core/errors.js';
 import { checkBool, checkDType, checkInt, checkOptions } from '../core/check.js';
 import { checkRng } from '../core/rng.js';
-import { isFloat } from '../core/dtype.js';
+import { defaultDtype, isFloat } from '../core/dtype.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { zeros } from '../tensor/create.js';
 import { linear } from '../ops/linear.js';
 import { maxout } from '../ops/maxout.js';
-import { forwardInput, Module } from './module.js';
+import { forwardDType, forwardInput, Module } from './module.js';
 import { Parameter } from './parameter.js';
 import { kaimingUniform_, uniform_ } from './init/index.js';
 import type { LinearOptions } from './linear.js';
@@ -32,7 +32,7 @@ export class Maxout extends Module {
     checkInt('Maxout', 'k', k, 1);
     const o = checkOptions('Maxout', opts, ['bias', 'dtype', 'rng']);
     if (o.bias !== undefined) checkBool('Maxout', 'bias', o.bias);
-    const dtype = o.dtype === undefined ? 'float32' : checkDType('Maxout', o.dtype);
+    const dtype = o.dtype === undefined ? defaultDtype() : checkDType('Maxout', o.dtype);
     if (!isFloat(dtype)) throw new DTypeError('Maxout', 'parameters must be floating-point', { got: [['dtype', dtype]] });
     checkRng('Maxout', o.rng);
     this.weight = new Parameter(zeros([outFeatures * k, inFeatures], { dtype }));
@@ -44,7 +44,7 @@ export class Maxout extends Module {
     } else this.bias = null;
   }
   forward(x: Tensor): Tensor {
-    forwardInput(this, x);
+    forwardDType(this, forwardInput(this, x), this.weight.dtype);
     const label = `Maxout(${this.inFeatures} → ${this.outFeatures}, k=${this.k})`;
     return maxout(linear(x, this.weight, this.bias, label), this.k);
   }

@@ -14,9 +14,12 @@ import { noGrad } from '../autograd/no-grad.js';
 import { fromArray } from '../tensor/create.js';
 import { copy_ } from '../ops/inplace.js';
 
-/** A field's state_dict key: PyTorch's snake_case spelling of the camelCase field (runningMean → running_mean). */
+/**
+ * A field's state_dict key: PyTorch's snake_case spelling of the camelCase field (runningMean →
+ * running_mean, fcA → fc_a); a capital after a capital or at the start stays (W, URL).
+ */
 export function stateKey(field: string): string {
-  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return field.replace(/(?<=[a-z0-9])[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 /**
@@ -117,7 +120,16 @@ export abstract class Module {
 
   /** What stateDict saves and loadStateDict restores: parameters, then persistent buffers. */
   private namedState(): [string, Tensor][] {
-    return [...this.namedParameters(), ...this.namedBuffers().filter(([, b]) => b.persistent)];
+    const state: [string, Tensor][] = [...this.namedParameters(), ...this.namedBuffers().filter(([, b]) => b.persistent)];
+    const seen = new Map<string, Tensor>();
+    for (const [k, t] of state) {
+      // two fields with one key (fcA and fc_a): one of them would be lost on save
+      if (seen.has(k) && seen.get(k) !== t) {
+        throw new CheckpointError(this.constructor.name, `two different tensors have the state_dict key '${k}'`, {}, 'rename one of the fields');
+      }
+      seen.set(k, t);
+    }
+    return state;
   }
 
   /**
@@ -187,6 +199,7 @@ export abstract class Module {
     }
     for (const [k, t] of own) {
       const s = state.get(k)!;
+      if (s instanceof Tensor) s.assertAlive(op);
       const data = s instanceof Tensor ? s : s.data;
       if (!sameShape(s.shape, t.shape)) {
         throw new CheckpointError(this.constructor.name, `shape mismatch for ${k}`, { got: [['checkpoint', s.shape], ['model', t.shape]] });

@@ -5,6 +5,7 @@ import { checkNumber, checkOptions } from '../core/check.js';
 import { checkRng, globalRng, type Rng } from '../core/rng.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { add } from '../ops/add.js';
+import { requireFloat } from '../ops/elementwise.js';
 import { randn } from '../ops/random.js';
 import { checkModuleArg, forwardInput, Module } from './module.js';
 import { Parameter } from './parameter.js';
@@ -38,7 +39,7 @@ export class GaussianNoise extends Module {
     this.rng = noiseOptions('GaussianNoise', std, opts);
   }
   forward(x: Tensor): Tensor {
-    forwardInput(this, x);
+    requireFloat('GaussianNoise.forward', forwardInput(this, x), 'input');
     return this.training && this.std > 0 ? noisy(x, this.std, this.rng) : x;
   }
   protected override extraRepr(): string {

@@ -100,3 +100,15 @@ describe('in-place ops and autograd', () => {
     assert.deepEqual(w.grad!.tolist(), [0, 0]);
   });
 });
+
+describe('in-place ops: review fixes', () => {
+  it('alpha scales in self\'s dtype: float self += 0.5 · int32 other; an int32 self refuses a fractional alpha', () => {
+    const a = zeros([3]);
+    a.add_(tensor([2, 4, 6], { dtype: 'int32' }), { alpha: 0.5 });
+    assert.deepEqual(a.tolist(), [1, 2, 3]);
+    const i = zeros([2], { dtype: 'int32' });
+    assert.throws(() => i.add_(tensor([1, 1], { dtype: 'int32' }), { alpha: 0.5 }), (e: Error) => e.message.startsWith('Tensor.add_: alpha must be an integer for an int32 tensor'));
+    assert.throws(() => i.fill_(0.5), (e: Error) => e.message.startsWith('Tensor.fill_: value must be an integer for an int32 tensor'));
+    assert.deepEqual(i.tolist(), [0, 0]);
+  });
+});

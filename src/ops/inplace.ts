@@ -18,6 +18,7 @@ import { addOp } from './add.js';
 import { subOp } from './sub.js';
 import { mulOp } from './mul.js';
 import { divOp } from './div.js';
+import { castOp } from './cast.js';
 
 /** Refuses an in-place op autograd would not see (PyTorch records it; nabla asks for noGrad). */
 function checkNotRecorded(op: string, self: Tensor, src: Tensor | null): void {
@@ -66,11 +67,17 @@ function binaryInPlace(name: string, id: BinaryOpId, self: Tensor, src: unknown,
   if (b.dtype !== self.dtype && !isFloat(self.dtype) && isFloat(b.dtype)) {
     throw new DTypeError(op, `the result (${b.dtype}) cannot be stored in self (${self.dtype})`, { got: [['self', self.dtype], ['other', b.dtype]] });
   }
+  if (alpha !== undefined && !isFloat(self.dtype) && !Number.isInteger(alpha)) {
+    throw new DTypeError(op, `alpha must be an integer for an ${self.dtype} tensor`, { got: [['alpha', String(alpha)], ['self', self.dtype]] });
+  }
   checkBroadcastsTo(op, self, b, 'other');
   checkNotRecorded(op, self, b);
-  if (alpha !== undefined && alpha !== 1) b = mulOp.apply([b, scalarOn(alpha, b.dtype, b.backend)], {});
+  // alpha·other in self's dtype (an int32 other times 0.5 must not round to 0 first)
+  const scaled = alpha !== undefined && alpha !== 1
+    ? mulOp.apply([b.dtype === self.dtype ? b : castOp.apply([b], { dtype: self.dtype }), scalarOn(alpha, self.dtype, b.backend)], {})
+    : null;
   const k = self.backend;
-  const { ops, shape } = broadcastOperands(k, [self, b], self.shape, self.dtype);
+  const { ops, shape } = broadcastOperands(k, [self, scaled ?? b], self.shape, self.dtype);
   k.binary(id, ops[0], ops[1], self.storage, shape);
   return self;
 }
@@ -104,7 +111,10 @@ export function div_(self: Tensor, other: Tensor | number): Tensor {
 export function fill_(self: Tensor, value: number): Tensor {
   const op = 'Tensor.fill_';
   self.assertAlive(op);
-  operand(op, self, value, 'value');
+  if (typeof value !== 'number') throw badArg(op, 'value must be a number', value);
+  if (!isFloat(self.dtype) && !Number.isInteger(value)) {
+    throw new DTypeError(op, `value must be an integer for an ${self.dtype} tensor`, { got: [['value', String(value)], ['self', self.dtype]] });
+  }
   checkNotRecorded(op, self, null);
   self.backend.fill(self.storage, value);
   return self;

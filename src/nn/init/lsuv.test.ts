@@ -152,3 +152,13 @@ test('lsuv on a batch with no signal (all zeros) stops without dividing by zero 
   for (const r of report) assert.deepEqual([r.varianceBefore, r.varianceAfter, r.iterations, r.converged], [0, 0, 0, false]);
   for (const p of model.parameters()) assert.ok([...p.toTypedArray()].every(Number.isFinite), 'no NaN or Infinity written');
 });
+
+test('lsuv leaves buffers as they were: batch norm in training does not count its probing forwards', async () => {
+  const { BatchNorm1d } = await import('../../index.js');
+  const bn = new BatchNorm1d(8);
+  const model = new Sequential(new Linear(6, 8, { rng: new Rng(0) }), bn, new ReLU(), new Linear(8, 3, { rng: new Rng(1) }));
+  init.lsuv(model, randn([32, 6], { rng: new Rng(2) }), { rng: new Rng(3) });
+  assert.equal(bn.numBatchesTracked!.item(), 0);
+  assert.deepEqual(bn.runningMean!.tolist(), Array(8).fill(0));
+  assert.deepEqual(bn.runningVar!.tolist(), Array(8).fill(1));
+});

@@ -68,9 +68,21 @@ export function lsuv(model: Module, batch: Tensor, opts: LsuvOptions = {}): Lsuv
   if (found.length === 0) {
     throw badArg('lsuv', 'model must contain a layer with a weight Parameter of at least 2 dims (Linear)', model);
   }
-  const called = forwardOrder(model, x, found); // runs the model once: a bad batch throws here, before any change
+  // the probing forwards would move buffers (batch norm's running statistics in training): they
+  // are saved here and restored at the end, so lsuv changes only the weights and biases
+  const buffers = model.buffers();
+  const saved = buffers.map((b) => b.clone());
+  try {
+    return run(model, x, found, tol, maxIter, o.rng);
+  } finally {
+    noGrad(() => buffers.forEach((b, i) => b.copy_(saved[i])));
+  }
+}
+
+function run(model: Module, x: Tensor, found: [string, WeightLayer][], tol: number, maxIter: number, rng: Rng | undefined): LsuvLayerReport[] {
+  const called = forwardOrder(model, x, found); // runs the model once: a bad batch throws here, before any weight changes
   const names = new Map(found.map(([n, m]) => [m, n]));
-  for (const m of called) initLayer(m, o.rng);
+  for (const m of called) initLayer(m, rng);
   return called.map((m) => {
     const varianceBefore = outputVariance(model, x, m);
     let v = varianceBefore, iterations = 0;
