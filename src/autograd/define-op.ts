@@ -102,6 +102,8 @@ export interface OpDef<A> {
 
 class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
   saved: Tensor[] = [];
+  /** The storages' versions when the node was recorded: inputs first, then saved tensors. */
+  versions: number[] = [];
   stash: unknown = undefined;
   released = false;
   constructor(
@@ -119,6 +121,11 @@ class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
   save(...tensors: Tensor[]): void {
     if (this.needsGrad) for (const t of tensors) this.saved.push(t);
   }
+  /** Records the versions of the inputs and saved tensors (called once the forward ran). */
+  stampVersions(): void {
+    for (const t of this.inputs) this.versions.push(t.storage.version ?? 0);
+    for (const t of this.saved) this.versions.push(t.storage.version ?? 0);
+  }
   saveOwned(t: Tensor): void {
     this.saved.push(t);
     (this.owned ??= []).push(t);
@@ -130,6 +137,7 @@ class OpNode<A> implements GradNode, ForwardCtx<A>, BackwardCtx<A> {
     if (this.owned) for (const t of this.owned) t.dispose();
     this.owned = null;
     this.saved = [];
+    this.versions = [];
     this.stash = undefined;
     this.released = true;
   }
@@ -147,6 +155,8 @@ export interface Op<A> {
 /** The engine-internal view of a recorded node (autograd/engine uses it). */
 export interface RecordedNode extends GradNode {
   readonly def: OpDef<unknown>;
+  /** Storage versions of the inputs, then the saved tensors, when recorded. */
+  readonly versions: readonly number[];
   readonly attrs: unknown;
   readonly saved: readonly Tensor[];
   readonly stash: unknown;
@@ -197,6 +207,7 @@ export function defineOp<A = Record<string, never>>(def: OpDef<A>): Op<A> {
         }
       }
       if (needsGrad) {
+        node.stampVersions();
         out.requiresGrad = true;
         out.gradFn = node;
       }

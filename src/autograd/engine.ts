@@ -183,6 +183,7 @@ function walk(order: readonly RecordedNode[], grads: Map<GradNode, Tensor>, leaf
         'pass { retainGraph: true } to the first backward() if you need to');
     }
     const def = node.def;
+    checkVersions(node);
     const dxs = def.backward!(node, dy);
     for (let i = 0; i < node.inputs.length; i++) {
       const x = node.inputs[i];
@@ -241,4 +242,22 @@ function accumulateLeaf(x: Tensor, g: Tensor, m: GradMath, createGraph = false):
   const buf = untracked(() => (usable ? m.add(cur, g) : m.clone(g)));
   if (x.longLived) k.pin(buf.storage);
   x.grad = buf;
+}
+
+/**
+ * A tensor the node read (an input) or saved, overwritten in place since (copy_, add_, …): its
+ * gradient would be computed from the new values, silently wrong, so backward stops (PyTorch's
+ * version-counter check).
+ */
+function checkVersions(node: RecordedNode): void {
+  const ts = [...node.inputs, ...node.saved];
+  for (let i = 0; i < ts.length; i++) {
+    const now = ts[i].storage.version ?? 0;
+    if (now !== node.versions[i]) {
+      const what = i < node.inputs.length ? (node.def.args[i] ?? `input ${i}`) : `a tensor it saved`;
+      throw new NablaError('argument', 'backward',
+        `${node.def.name}'s gradient needs ${what} (${ts[i].describe()}), which was modified in place after ${node.def.name} used it`,
+        {}, 'make in-place updates after backward(), or update a clone()');
+    }
+  }
 }

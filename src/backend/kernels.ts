@@ -19,6 +19,12 @@ export interface Storage {
    * declare it (false); kernels never look at it.
    */
   zeroPending?: boolean;
+  /**
+   * Bumped by every in-place update through the public API (ops/inplace.ts), so backward can tell
+   * that a tensor it saved was overwritten (docs/design.md §3.6). Undefined means 0; kernels never
+   * look at it.
+   */
+  version?: number;
 }
 
 /** An element-wise unary op id with its one TypeScript statement of the formula. */

@@ -112,3 +112,25 @@ describe('in-place ops: review fixes', () => {
     assert.deepEqual(i.tolist(), [0, 0]);
   });
 });
+
+describe('in-place ops and saved tensors (version counter)', () => {
+  it('backward refuses a graph whose saved operand was overwritten in place since; after backward it is fine', () => {
+    const x = tensor([1, 2], { requiresGrad: true, dtype: 'float64' });
+    const w = tensor([3, 4], { dtype: 'float64' });
+    const y = x.mul(w).sum(); // mul saves w for dx = dy·w
+    w.add_(1);
+    assert.throws(() => y.backward(), (e: Error) =>
+      e.message.startsWith("backward: mul's gradient needs b (tensor [2] float64), which was modified in place after mul used it"));
+    const y2 = x.mul(w).sum();
+    y2.backward();
+    assert.deepEqual(x.grad!.tolist(), [4, 5]);
+    w.mul_(2); // after backward: nothing left to corrupt
+  });
+  it('a view shares the counter: updating a reshape of a saved tensor is caught too', () => {
+    const x = tensor([[1, 2]], { requiresGrad: true, dtype: 'float64' });
+    const w = tensor([[3, 4]], { dtype: 'float64' });
+    const y = x.mul(w).sum();
+    w.reshape([2]).fill_(0);
+    assert.throws(() => y.backward(), /modified in place/);
+  });
+});

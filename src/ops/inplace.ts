@@ -20,6 +20,12 @@ import { mulOp } from './mul.js';
 import { divOp } from './div.js';
 import { castOp } from './cast.js';
 
+/** Marks self's memory as overwritten: a graph that saved it refuses to backward (autograd/engine.ts). */
+function bump(self: Tensor): Tensor {
+  self.storage.version = (self.storage.version ?? 0) + 1;
+  return self;
+}
+
 /** Refuses an in-place op autograd would not see (PyTorch records it; nabla asks for noGrad). */
 function checkNotRecorded(op: string, self: Tensor, src: Tensor | null): void {
   if (!isGradEnabled()) return;
@@ -79,7 +85,7 @@ function binaryInPlace(name: string, id: BinaryOpId, self: Tensor, src: unknown,
   const k = self.backend;
   const { ops, shape } = broadcastOperands(k, [self, scaled ?? b], self.shape, self.dtype);
   k.binary(id, ops[0], ops[1], self.storage, shape);
-  return self;
+  return bump(self);
 }
 
 function alphaOption(op: string, opts: { alpha?: number } | undefined): number | undefined {
@@ -117,7 +123,7 @@ export function fill_(self: Tensor, value: number): Tensor {
   }
   checkNotRecorded(op, self, null);
   self.backend.fill(self.storage, value);
-  return self;
+  return bump(self);
 }
 
 /** self's values replaced by src's (broadcast to self's shape, converted to self's dtype, from any backend; torch.Tensor.copy_; concepts §2). */
@@ -133,7 +139,7 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
     // another backend: its values through a plain array, then copied here
     const moved = new Tensor(k.fromArray(src.backend.read(src.storage), src.dtype, op), src.shape, k, src.dtype);
     try {
-      return copy_(self, moved);
+      return copy_(self, moved); // bumps
     } finally {
       moved.dispose();
     }
@@ -146,5 +152,5 @@ export function copy_(self: Tensor, src: Tensor): Tensor {
   const [shape, from, to] = c.shape.length === 0 ? [[1], [0], [1]] : [c.shape, c.strides[0], c.strides[1]];
   k.copyStrided({ s, offset: 0, strides: from }, { s: self.storage, offset: 0, strides: to }, shape);
   if (s !== src.storage) k.free(s);
-  return self;
+  return bump(self);
 }
