@@ -74,6 +74,7 @@ function soak(results) {
     table(['check', 'measured', 'bound', 'pass'], [
       ['heap trend (least squares)', `${s.slopes.heap.toFixed(1)} B/step`, `< ${s.slopeBounds.heap} B/step`, ok(s.slopes.heap < s.slopeBounds.heap)],
       ['RSS trend (least squares)', `${s.slopes.rss.toFixed(1)} B/step`, `< ${s.slopeBounds.rss} B/step`, ok(s.slopes.rss < s.slopeBounds.rss)],
+      ...(s.slopes.wasmInUse === undefined ? [] : [['wasm memory in use trend', `${s.slopes.wasmInUse.toFixed(1)} B/step`, `< ${s.slopeBounds.wasmInUse} B/step`, ok(s.slopes.wasmInUse < s.slopeBounds.wasmInUse)]]),
       [`heap, last vs step ${s.reference}`, diff(s, (x) => x.heapUsed + x.arrayBuffers), 'growth ≤ 5 % or 10 MB', ok(s.heapWithin)],
       [`RSS, last vs step ${s.reference}`, diff(s, (x) => x.rss), 'growth ≤ 5 % or 10 MB', ok(s.rssWithin)],
     ]);
