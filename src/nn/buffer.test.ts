@@ -152,3 +152,11 @@ describe('state keys', () => {
     assert.deepEqual(m.weight.tolist(), before);
   });
 });
+
+describe('namedModules', () => {
+  it('lists the module and everything below once, depth first, with torch paths (a shared child at its first path)', () => {
+    const shared = new Linear(2, 2, { rng: new Rng(0) });
+    const m = new Sequential(shared, new Sequential(new Linear(2, 2, { rng: new Rng(1) }), shared));
+    assert.deepEqual(m.namedModules().map(([p, c]) => `${p}:${c.constructor.name}`), [':Sequential', '0:Linear', '1:Sequential', '1.0:Linear']);
+  });
+});

@@ -100,6 +100,24 @@ export abstract class Module {
     return out;
   }
 
+  /**
+   * This module and every module below it, each once (a shared child at its first path), depth
+   * first, with its path: '' for this one, then `0`, `0.fc`, … Matches `torch.nn.Module.named_modules`.
+   */
+  namedModules(prefix = ''): [string, Module][] {
+    if (typeof prefix !== 'string') throw badArg(`${this.constructor.name}.namedModules`, 'prefix must be a string', prefix);
+    const out: [string, Module][] = [];
+    const seen = new Set<Module>();
+    const walk = (m: Module, path: string): void => {
+      if (seen.has(m)) return;
+      seen.add(m);
+      out.push([path, m]);
+      for (const [name, child] of m.namedChildren()) walk(child, path === '' ? name : `${path}.${name}`);
+    };
+    walk(this, prefix);
+    return out;
+  }
+
   /** Every parameter once (a tied parameter reachable by two paths is listed once, as torch). */
   parameters(): Parameter[] {
     return [...new Set(this.namedParameters().map(([, p]) => p))];

@@ -65,14 +65,9 @@ export class WeightNoise extends Module {
     if (!this.training || this.std === 0) return this.module.forward(...inputs);
     // every module below sees, in its parameter fields, W + ε for the length of this forward
     const swapped: [Record<string, unknown>, string, Parameter][] = [];
-    const visit = (m: Module): void => {
-      for (const [key, v] of Object.entries(m)) {
-        if (v instanceof Module) visit(v);
-        else if (Array.isArray(v)) v.forEach((c) => c instanceof Module && visit(c));
-        else if (v instanceof Parameter) swapped.push([m as unknown as Record<string, unknown>, key, v]);
-      }
-    };
-    visit(this.module);
+    for (const [, m] of this.module.namedModules()) {
+      for (const [key, v] of Object.entries(m)) if (v instanceof Parameter) swapped.push([m as unknown as Record<string, unknown>, key, v]);
+    }
     try {
       for (const [m, key, w] of swapped) m[key] = noisy(w, this.std, this.rng);
       return this.module.forward(...inputs);

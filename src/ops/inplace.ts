@@ -45,7 +45,7 @@ function operand(op: string, self: Tensor, src: unknown, arg: string): Tensor {
     return scalarOn(src, self.dtype, self.backend);
   }
   if (!(src instanceof Tensor)) {
-    throw badArg(op, arg === 'value' ? 'value must be a number' : `${arg} must be a Tensor or a number`, src);
+    throw badArg(op, `${arg} must be a Tensor or a number`, src);
   }
   src.assertAlive(op);
   if (src.backend !== self.backend) {

@@ -99,17 +99,10 @@ type WeightLayer = Module & { weight: Parameter; bias?: unknown };
 
 /** Modules (the model itself included) owning a `weight` Parameter of ≥ 2 dims, each once, depth first. */
 function weightLayers(model: Module): [string, WeightLayer][] {
-  const out: [string, WeightLayer][] = [];
-  const seen = new Set<Module>();
-  const walk = (m: Module, path: string) => {
-    if (seen.has(m)) return;
-    seen.add(m);
-    const w = (m as { weight?: unknown }).weight;
-    if (w instanceof Parameter && w.ndim >= 2) out.push([path, m as WeightLayer]);
-    for (const [name, child] of m.namedChildren()) walk(child, path === '' ? name : `${path}.${name}`);
-  };
-  walk(model, '');
-  return out;
+  return model.namedModules().filter((e): e is [string, WeightLayer] => {
+    const w = (e[1] as { weight?: unknown }).weight;
+    return w instanceof Parameter && w.ndim >= 2;
+  });
 }
 
 function initLayer(m: WeightLayer, rng: Rng | undefined): void {

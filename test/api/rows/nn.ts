@@ -50,6 +50,7 @@ export const rows: Rows = {
   Buffer: [r(() => new Buffer([1, 2] as never), ArgumentError, "Buffer: data must be a Tensor; got [1, 2] (array)\nhint: make it a tensor first: tensor([1, 2])"), r(() => new Buffer(zeros([2]), { persistent: 1 } as never), ArgumentError, "Buffer: persistent must be true or false; got 1 (number)")],
   'Module.requiresGrad_': [r(() => lin().requiresGrad_('no' as never), ArgumentError, "Linear.requiresGrad_: on must be true or false; got 'no' (string)")],
   'Module.namedParameters': [r(() => lin().namedParameters(1 as never), ArgumentError, "Linear.namedParameters: prefix must be a string; got 1 (number)")],
+  'Module.namedModules': [r(() => lin().namedModules(2 as never), ArgumentError, "Linear.namedModules: prefix must be a string; got 2 (number)")],
   'Module.namedBuffers': [r(() => lin().namedBuffers(null as never), ArgumentError, "Linear.namedBuffers: prefix must be a string; got null")],
   'Module.train': [r(() => lin().train('eval' as never), ArgumentError, "Linear.train: on must be true or false; got 'eval' (string)\nhint: write model.eval()")],
   'Module.zeroGrad': [r(() => lin().zeroGrad(true as never), ArgumentError, "Linear.zeroGrad: options must be an object; got true (boolean)\nhint: write zeroGrad({ setToNone: true })"), r(() => lin().zeroGrad({ set_to_none: true } as never), ArgumentError, "Linear.zeroGrad: unknown option 'set_to_none' (options: setToNone)\nhint: did you mean setToNone?")],
